@@ -1,0 +1,6 @@
+namespace SentinelAiPack.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SentinelAiPack.Content.Schemas;
+
+/// <summary>
+/// The tables and functions a query is analyzed against. Later sources override earlier ones by name
+/// (case-insensitive), so a user's --schemas folder can replace a pinned table.
+/// </summary>
+public sealed class SchemaSet
+{
+    private readonly Dictionary<string, TableSchema> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, FunctionSchema> _functions = new(StringComparer.OrdinalIgnoreCase);
+    private string? _fingerprint;
+
+    public IReadOnlyCollection<TableSchema> Tables => _tables.Values;
+
+    public IReadOnlyCollection<FunctionSchema> Functions => _functions.Values;
+
+    public void AddOrReplace(TableSchema table)
+    {
+        _tables[table.Name] = table;
+        _fingerprint = null;
+    }
+
+    public void AddOrReplace(FunctionSchema function)
+    {
+        _functions[function.Name] = function;
+        _fingerprint = null;
+    }
+
+    public TableSchema? FindTable(string name) => _tables.GetValueOrDefault(name);
+
+    public FunctionSchema? FindFunction(string name) => _functions.GetValueOrDefault(name);
+
+    /// <summary>A content hash of every table and function, used as the key of the analyzer's schema registration and of result caches.</summary>
+    public string Fingerprint => _fingerprint ??= ComputeFingerprint();
+
+    private string ComputeFingerprint()
+    {
+        var text = new StringBuilder();
+        foreach (var table in _tables.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            text.Append("T|").Append(table.Name);
+            foreach (var column in table.Columns)
+            {
+                text.Append('|').Append(column.Name).Append(':').Append(column.Type);
+            }
+            text.Append('\n');
+        }
+        foreach (var function in _functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            text.Append("F|").Append(function.Name).Append('|').Append(function.IsOpenOutput);
+            foreach (var p in function.Parameters)
+            {
+                text.Append('|').Append(p.Name).Append(':').Append(p.Type).Append('=').Append(p.DefaultValue);
+            }
+            text.Append("|body=").Append(function.Body);
+            foreach (var column in function.OutputColumns ?? [])
+            {
+                text.Append("|out=").Append(column.Name).Append(':').Append(column.Type);
+            }
+            text.Append('\n');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant();
+    }
+}
