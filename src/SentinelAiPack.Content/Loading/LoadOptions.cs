@@ -9,4 +9,8 @@ public sealed record LoadOptions
 
     /// <summary>Files larger than this are refused without being read (SAP5002).</summary>
     public long MaxFileSizeBytes { get; init; } = DefaultMaxFileSizeBytes;
+
+    /// <summary>Options honouring a settings file's <c>maxFileSize</c>.</summary>
+    public static LoadOptions For(Settings.ContentSettings? settings) =>
+        settings?.MaxFileSizeBytes is { } max ? new LoadOptions { MaxFileSizeBytes = max } : Default;
 }
