@@ -90,3 +90,22 @@ public class TemplateDataTests
         Assert.That(line.Substring(finding.Span.Column - 1, finding.Span.Length), Is.EqualTo("AccountCustomEntity"));
     }
 }
+
+public class TemplateOptionsFromSettingsTests
+{
+    [Test]
+    public void Settings_connector_file_and_extra_ids_extend_the_list()
+    {
+        using var folder = new TempFolder();
+        folder.Write("ids.json", """["FromFile"]""");
+        var settingsPath = folder.Write("aipack.yaml", "connectorIdsFile: ids.json\nextraConnectorIds: [FromSettings]\n");
+        var settings = Content.Settings.SettingsLoader.Load(settingsPath, new Content.Diagnostics.DiagnosticBag(settingsPath));
+        var diagnostics = new List<Content.Diagnostics.Diagnostic>();
+
+        var options = TemplateValidationOptions.FromSettings(settings, diagnostics);
+
+        Assert.That(options.ExtraConnectorIds, Is.EquivalentTo(new[] { "FromSettings", "FromFile" }));
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(TemplateValidationOptions.FromSettings(null, diagnostics), Is.SameAs(TemplateValidationOptions.Default));
+    }
+}
