@@ -1,3 +1,4 @@
+using SentinelAiPack.Content.Tests;
 using SentinelAiPack.Content.Loading;
 using SentinelAiPack.Validation.Templates;
 
