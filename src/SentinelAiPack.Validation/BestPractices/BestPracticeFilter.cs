@@ -32,7 +32,8 @@ public static class BestPracticeFilter
             }
         }
 
-        foreach (var finding in analyzed.Analysis.BestPractices)
+        // Only the analyzers' own codes (KS5nn): GetAnalyzerDiagnostics also repeats binder findings reported elsewhere.
+        foreach (var finding in analyzed.Analysis.BestPractices.Where(f => f.Code.StartsWith("KS5", StringComparison.Ordinal)))
         {
             var descriptor = BestPracticeCodes.ForKustoCode(finding.Code);
             var suppression = suppressions.FirstOrDefault(s =>

@@ -12,6 +12,12 @@ namespace SentinelAiPack.Validation.CrossChecks;
 /// </summary>
 public static class ConnectorCoverageCheck
 {
+    /// <summary>Sentinel data-type names that are not table names, and the table each stands for.</summary>
+    private static readonly Dictionary<string, string> DataTypeAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["KeyVaultData"] = "AzureDiagnostics",
+    };
+
     /// <summary>Functions that read no workspace data of their own (watchlists).</summary>
     private static readonly HashSet<string> DataFreeFunctions = new(StringComparer.OrdinalIgnoreCase) { "_GetWatchlist", "_ASIM_GetWatchlistRaw" };
 
@@ -24,6 +30,7 @@ public static class ConnectorCoverageCheck
         var covered = connectors.Value
             .SelectMany(c => c.DataTypes?.Value ?? [])
             .Select(t => BaseName(t.Value))
+            .SelectMany(t => DataTypeAliases.TryGetValue(t, out var table) ? new[] { t, table } : [t])
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var analysis = analyzed.Analysis;

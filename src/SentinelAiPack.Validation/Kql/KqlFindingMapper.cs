@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Kql;
@@ -11,11 +10,8 @@ namespace SentinelAiPack.Validation.Kql;
 /// names become SAP3001/SAP3002 with "did you mean" suggestions from the schemas; everything else keeps the
 /// analyzer's message under SAP2001 (errors) or SAP2002 (warnings), with the Kusto code as the source.
 /// </summary>
-public static partial class KqlFindingMapper
+public static class KqlFindingMapper
 {
-    private const string UnknownTableCode = "KS204";
-    private const string UnknownNameCode = "KS142";
-
     public static IEnumerable<Diagnostic> Map(AnalyzedItem analyzed, SchemaSet schemas)
     {
         var analysis = analyzed.Analysis;
@@ -31,35 +27,31 @@ public static partial class KqlFindingMapper
                 continue;
             }
             var span = analyzed.Query.SourceMap.GetSpan(d.Start, d.Length);
-            var name = QuotedName(d.Message);
-            var diagnostic = (d.Code, name) switch
+            var diagnostic = UnknownName.Parse(d.Message) switch
             {
-                (UnknownTableCode, { } table) => CrossCheckCodes.UnknownTable.Create(file, span,
-                    $"'{table}' is not a table or function in the schemas." + NameSuggestions.DidYouMean(table, TableAndFunctionNames(schemas))),
-                (UnknownNameCode, { } column) => CrossCheckCodes.UnknownName.Create(file, span,
-                    $"'{column}' is not a column of the tables this query reads, nor a known function or variable." +
-                    NameSuggestions.DidYouMean(column, CandidateColumns(analysis, schemas))),
+                { Kind: UnknownNameKind.TableOrFunction } unknown => CrossCheckCodes.UnknownTable.Create(file, span,
+                    $"'{unknown.Name}' is not a {unknown.What} in the schemas{(unknown.Fuzzy ? " (union isfuzzy=true tolerates its absence)" : "")}." +
+                    NameSuggestions.DidYouMean(unknown.Name, TableAndFunctionNames(schemas))),
+                { Kind: UnknownNameKind.ColumnOrName } unknown => CrossCheckCodes.UnknownName.Create(file, span,
+                    $"'{unknown.Name}' is not a column of the tables this query reads, nor a known function or variable." +
+                    NameSuggestions.DidYouMean(unknown.Name, CandidateColumns(analysis, schemas))),
                 _ => (d.Severity == KqlSeverity.Error ? KqlCodes.KqlError : KqlCodes.KqlWarning).Create(file, span, d.Message),
             };
-            yield return diagnostic with { Source = d.Code };
+            // The analyzer's severity stands: a fuzzy union member that is missing is only a warning.
+            var severity = d.Severity == KqlSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+            yield return diagnostic with { Severity = severity, Source = d.Code };
         }
     }
 
-    /// <summary>Columns a misspelled name most likely meant: those of the tables read, then the query's own output.</summary>
+    /// <summary>Columns a misspelled name most likely meant: those of the tables the query reads.</summary>
     private static IEnumerable<string> CandidateColumns(KqlAnalysis analysis, SchemaSet schemas) =>
         analysis.Tables
             .Select(t => schemas.FindTable(t.Name))
             .OfType<TableSchema>()
             .SelectMany(t => t.Columns.Select(c => c.Name))
-            .Concat(analysis.OutputColumns.Select(c => c.Name))
             .Concat(analysis.Columns.Select(c => c.Column));
 
     private static IEnumerable<string> TableAndFunctionNames(SchemaSet schemas) =>
         schemas.Tables.Select(t => t.Name).Concat(schemas.Functions.Select(f => f.Name));
 
-    private static string? QuotedName(string message) =>
-        NamePattern().Match(message) is { Success: true } match ? match.Groups[1].Value : null;
-
-    [GeneratedRegex("^The name '([^']+)' does not refer to", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
 }
