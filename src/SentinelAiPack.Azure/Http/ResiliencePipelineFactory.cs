@@ -16,31 +16,11 @@ internal static class ResiliencePipelineFactory
     public static ResiliencePipeline<HttpResponseMessage> Create(AzureResilienceOptions options, TimeProvider clock, ILogger? logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
-
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "total-timeout" });
-
-        builder.AddRetry(new HttpRetryStrategyOptions
+        if (options.MaxRetryAttempts > 0)
         {
-            Name = "retry",
-            MaxRetryAttempts = options.MaxRetryAttempts,
-            Delay = options.BaseDelay,
-            MaxDelay = options.MaxDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = options.UseJitter,
-            ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options, clock)),
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { } response ? RetryAfter.Read(response.Headers, clock) : null),
-            OnRetry = args =>
-            {
-                logger?.LogInformation(
-                    "Retry {Attempt} in {Delay} after {Outcome}",
-                    args.AttemptNumber + 1,
-                    args.RetryDelay,
-                    args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}" : args.Outcome.Exception?.GetType().Name);
-                return default;
-            },
-        });
+            builder.AddRetry(RetryOptions(options, clock, logger));
+        }
 
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
@@ -50,11 +30,34 @@ internal static class ResiliencePipelineFactory
             SamplingDuration = options.CircuitSamplingDuration,
             BreakDuration = options.CircuitBreakDuration,
         });
-
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt-timeout" });
-
         return builder.Build();
     }
+
+    private static HttpRetryStrategyOptions RetryOptions(AzureResilienceOptions options, TimeProvider clock, ILogger? logger) => new()
+    {
+        Name = "retry",
+        MaxRetryAttempts = options.MaxRetryAttempts,
+        Delay = options.BaseDelay,
+        MaxDelay = options.MaxDelay,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = options.UseJitter,
+        ShouldRetryAfterHeader = false,
+        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options, clock)),
+
+        // The server's Retry-After wins over computed back-off; without one, Polly's exponential back-off applies.
+        DelayGenerator = args => ValueTask.FromResult(
+            args.Outcome.Result is { } response ? RetryAfter.Read(response.Headers, clock) : null),
+        OnRetry = args =>
+        {
+            logger?.LogInformation(
+                "Retry {Attempt} in {Delay} after {Outcome}",
+                args.AttemptNumber + 1,
+                args.RetryDelay,
+                args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}" : args.Outcome.Exception?.GetType().Name);
+            return default;
+        },
+    };
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, AzureResilienceOptions options, TimeProvider clock)
     {

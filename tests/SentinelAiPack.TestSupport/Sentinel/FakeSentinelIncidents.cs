@@ -95,6 +95,12 @@ public sealed partial class FakeSentinelIncidents : IFakeAzureApi
         }
     }
 
+    /// <summary>
+    /// The next N incident PUTs find the incident changed by someone else just before they arrive (their etag is
+    /// stale), as when an analyst or another playbook edits the incident concurrently.
+    /// </summary>
+    public int ConcurrentEditsBeforeNextWrites { get; set; }
+
     /// <summary>Number of PUTs on incidents rejected with 409.</summary>
     public int Conflicts { get; private set; }
 
@@ -147,6 +153,12 @@ public sealed partial class FakeSentinelIncidents : IFakeAzureApi
         if (request.Json() is not JsonObject body || body["properties"] is not JsonObject properties)
         {
             return FakeResponse.Error(400, "BadRequest", "The incident must have 'properties'.");
+        }
+
+        if (ConcurrentEditsBeforeNextWrites > 0)
+        {
+            ConcurrentEditsBeforeNextWrites--;
+            incident.NewEtag();
         }
 
         var etag = body["etag"]?.GetValue<string>();
