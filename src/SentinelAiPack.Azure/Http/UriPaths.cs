@@ -35,8 +35,8 @@ internal static partial class UriPaths
     [GeneratedRegex(@"^[-\w\._\(\)]{1,64}$")]
     public static partial Regex DeploymentName();
 
-    /// <summary>Workspace names as documented for Sentinel: <c>^[A-Za-z0-9][A-Za-z0-9-]+[A-Za-z0-9]$</c>, 4 to 63 characters.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$")]
+    /// <summary>Workspace names as documented for Sentinel: <c>^[A-Za-z0-9][A-Za-z0-9-]+[A-Za-z0-9]$</c>, at most 90 characters.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{1,88}[A-Za-z0-9]$")]
     public static partial Regex WorkspaceName();
 
     /// <summary>Incident, comment ids: GUIDs in practice; we accept URL-safe names only.</summary>
