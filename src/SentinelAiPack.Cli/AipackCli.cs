@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SentinelAiPack.Cli.Commands;
 using SentinelAiPack.Cli.Infrastructure;
 
 namespace SentinelAiPack.Cli;
@@ -9,6 +10,7 @@ public static class AipackCli
     /// <summary>Every verb, registered in one place.</summary>
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new ValidateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)

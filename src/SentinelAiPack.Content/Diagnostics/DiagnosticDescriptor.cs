@@ -1,15 +1,17 @@
 namespace SentinelAiPack.Content.Diagnostics;
 
 /// <summary>
-/// What a diagnostic code means: its title (one line), default severity and documentation anchor.
-/// Each area of the toolchain keeps its descriptors in one catalog class; reporters (SARIF rules, docs) read them.
+/// The fixed part of a finding: its stable code, default severity and a one-line title. Catalog classes
+/// (e.g. <see cref="LoadingCodes"/>) hold one descriptor per code so docs, reporters and tests can enumerate them.
 /// </summary>
-public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticSeverity DefaultSeverity, string Category)
+public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity DefaultSeverity, string Title)
 {
-    /// <summary>Where the code is documented, relative to the repository (rendered as a link by reporters).</summary>
+    /// <summary>The area the code belongs to (Loading, Template, Kql, ...), shown by reporters such as SARIF.</summary>
+    public string Category { get; init; } = "General";
+
+    /// <summary>Where the code is documented, relative to the repository.</summary>
     public string HelpAnchor => "docs/diagnostics.md#" + Code.ToLowerInvariant();
 
-    /// <summary>Creates a finding of this kind.</summary>
-    public Diagnostic Create(string message, string filePath, SourceSpan span, DiagnosticSeverity? severity = null) =>
-        new(Code, severity ?? DefaultSeverity, message, filePath, span);
+    public Diagnostic Create(string filePath, SourceSpan span, string message) =>
+        new(Code, DefaultSeverity, message, filePath, span);
 }
