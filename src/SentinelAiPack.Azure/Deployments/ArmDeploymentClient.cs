@@ -47,7 +47,7 @@ public sealed class ArmDeploymentClient : IDisposable
         AzureErrorDetail? asyncError = null;
         if (response.Header("Azure-AsyncOperation") is { } asyncOperation)
         {
-            (_, asyncError) = await _poller.PollAsyncOperationAsync(asyncOperation, firstWait, operation, cancellationToken).ConfigureAwait(false);
+            asyncError = (await _poller.PollAsyncOperationAsync(asyncOperation, firstWait, operation, cancellationToken).ConfigureAwait(false)).Error;
         }
         else if (response.Header("Location") is { } location)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using SentinelAiPack.Azure.Errors;
 using SentinelAiPack.Azure.Http;
 
@@ -23,16 +24,10 @@ internal sealed class LongRunningOperationPoller
     }
 
     /// <summary>Polls an Azure-AsyncOperation URL; returns the final status body's status and error.</summary>
-    public async Task<(string Status, AzureErrorDetail? Error)> PollAsyncOperationAsync(
-        string headerValue, TimeSpan? firstWait, string operation, CancellationToken cancellationToken)
-    {
-        var uri = Resolve(headerValue, operation);
-        var deadline = _transport.Options.TimeProvider.GetUtcNow() + _transport.Options.LongRunningTimeout;
-        var wait = firstWait;
-        while (true)
+    public Task<AsyncOperationOutcome> PollAsyncOperationAsync(
+        string headerValue, TimeSpan? firstWait, string operation, CancellationToken cancellationToken) =>
+        PollAsync(headerValue, firstWait, operation, cancellationToken, response =>
         {
-            await WaitAsync(wait, deadline, operation, cancellationToken).ConfigureAwait(false);
-            var response = await _transport.SendAsync(HttpMethod.Get, uri, null, operation, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
                 throw _transport.Failure(response, operation);
@@ -40,26 +35,25 @@ internal sealed class LongRunningOperationPoller
 
             using var document = AzureRestTransport.ParseJson(response, operation);
             var root = document.RootElement;
-            var status = root.TryGetProperty("status", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.String ? s.GetString()! : null;
-            if (status is null)
+            var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String
+                ? s.GetString()!
+                : throw new AzureResponseFormatException(operation, response.StatusCode, "the operation status has no 'status'");
+            if (!IsTerminal(status))
             {
-                throw new AzureResponseFormatException(operation, response.StatusCode, "the operation status has no 'status'");
+                return null;
             }
 
-            if (IsTerminal(status))
-            {
-                var error = root.TryGetProperty("error", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.Object
-                    ? AzureErrorParser.Read(e, 0)
-                    : null;
-                return (status, error);
-            }
-
-            wait = RetryAfter.Read(response.Headers, _transport.Options.TimeProvider);
-        }
-    }
+            var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? AzureErrorParser.Read(e, 0) : null;
+            return new AsyncOperationOutcome(status, error);
+        });
 
     /// <summary>Polls a Location URL while it answers 202; returns the first other response.</summary>
-    public async Task<AzureRestResponse> PollLocationAsync(string headerValue, TimeSpan? firstWait, string operation, CancellationToken cancellationToken)
+    public Task<AzureRestResponse> PollLocationAsync(string headerValue, TimeSpan? firstWait, string operation, CancellationToken cancellationToken) =>
+        PollAsync(headerValue, firstWait, operation, cancellationToken, response => response.StatusCode == HttpStatusCode.Accepted ? null : response);
+
+    /// <summary>Waits, GETs the URL, and repeats until <paramref name="finished"/> returns a value.</summary>
+    private async Task<T> PollAsync<T>(string headerValue, TimeSpan? firstWait, string operation, CancellationToken cancellationToken, Func<AzureRestResponse, T?> finished)
+        where T : class
     {
         var uri = Resolve(headerValue, operation);
         var deadline = _transport.Options.TimeProvider.GetUtcNow() + _transport.Options.LongRunningTimeout;
@@ -68,9 +62,9 @@ internal sealed class LongRunningOperationPoller
         {
             await WaitAsync(wait, deadline, operation, cancellationToken).ConfigureAwait(false);
             var response = await _transport.SendAsync(HttpMethod.Get, uri, null, operation, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.Accepted)
+            if (finished(response) is { } result)
             {
-                return response;
+                return result;
             }
 
             wait = RetryAfter.Read(response.Headers, _transport.Options.TimeProvider);
@@ -113,3 +107,6 @@ internal sealed class LongRunningOperationPoller
         return uri;
     }
 }
+
+/// <summary>Terminal status of an Azure-AsyncOperation and its error, if any.</summary>
+internal sealed record AsyncOperationOutcome(string Status, AzureErrorDetail? Error);

@@ -39,10 +39,7 @@ internal static partial class UriPaths
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{1,88}[A-Za-z0-9]$")]
     public static partial Regex WorkspaceName();
 
-    /// <summary>Incident, comment ids: GUIDs in practice; we accept URL-safe names only.</summary>
+    /// <summary>Incident and comment ids, DCR ids, stream names: URL-safe names only.</summary>
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
     public static partial Regex ResourceName();
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
-    public static partial Regex IngestionName();
 }

@@ -51,8 +51,8 @@ public sealed class LogsIngestionClient : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var rule = UriPaths.Segment(dcrImmutableId, nameof(dcrImmutableId), UriPaths.IngestionName());
-        var stream = UriPaths.Segment(streamName, nameof(streamName), UriPaths.IngestionName());
+        var rule = UriPaths.Segment(dcrImmutableId, nameof(dcrImmutableId), UriPaths.ResourceName());
+        var stream = UriPaths.Segment(streamName, nameof(streamName), UriPaths.ResourceName());
         var uri = UriPaths.Combine(_endpoint, $"dataCollectionRules/{rule}/streams/{stream}?api-version={ApiVersion}");
 
         var serialized = rows.Select(row => JsonSerializer.SerializeToUtf8Bytes(row, serializerOptions));

@@ -27,7 +27,7 @@ public sealed class LogRow
     /// <summary>Raw JSON value by column name.</summary>
     public JsonElement this[string column] => _values[Ordinal(column)];
 
-    /// <summary>True when the value is JSON null (KQL null) or the column is absent from the row.</summary>
+    /// <summary>True when the value is JSON null (KQL null).</summary>
     public bool IsNull(string column) => this[column].ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
     /// <summary>Value as text (numbers and booleans are rendered invariantly); null for KQL null.</summary>

@@ -13,6 +13,20 @@ internal static class ArmContract
         $"The access token has been obtained for wrong audience or resource '{audience}'. It should exactly match with one of the allowed audiences "
         + "'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.");
 
+    /// <summary>Checks the api-version, then runs <paramref name="handle"/> under <paramref name="gate"/> (fakes keep state).</summary>
+    public static Task<FakeResponse> Serve(FakeRequest request, string apiVersion, object gate, Func<FakeRequest, FakeResponse> handle)
+    {
+        if (CheckApiVersion(request, apiVersion) is { } problem)
+        {
+            return Task.FromResult(problem);
+        }
+
+        lock (gate)
+        {
+            return Task.FromResult(handle(request));
+        }
+    }
+
     /// <summary>Null when the request carries the expected api-version; otherwise the documented 400.</summary>
     public static FakeResponse? CheckApiVersion(FakeRequest request, string expected)
     {

@@ -56,19 +56,7 @@ public sealed partial class FakeArmDeployments : IFakeAzureApi
     public FakeResponse WrongAudience(string? audience) => ArmContract.WrongAudience(audience);
 
     /// <inheritdoc />
-    public Task<FakeResponse> HandleAsync(FakeRequest request)
-    {
-        var versionProblem = ArmContract.CheckApiVersion(request, ApiVersion);
-        if (versionProblem is not null)
-        {
-            return Task.FromResult(versionProblem);
-        }
-
-        lock (_gate)
-        {
-            return Task.FromResult(Handle(request));
-        }
-    }
+    public Task<FakeResponse> HandleAsync(FakeRequest request) => ArmContract.Serve(request, ApiVersion, _gate, Handle);
 
     private FakeResponse Handle(FakeRequest request)
     {
