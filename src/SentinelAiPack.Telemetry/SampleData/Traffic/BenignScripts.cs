@@ -56,7 +56,7 @@ internal static class BenignScripts
             {
                 "search_policies" when r.Chance(0.25) => Step(tool, new() { ["query"] = topic }, topic, $"Found 4 policy sections about {topic}."),
                 "get_leave_balance" when r.Chance(0.08) => Step(tool, new() { ["employee"] = c.User.Upn }, c.User.Upn, $"{10 + r.Next(20)} days remaining."),
-                "create_ticket" when r.Chance(0.04) => Step(tool, new() { ["title"] = "Question about " + topic, ["category"] = "HR" }, string.Empty, "Ticket HR-" + r.Between(10000, 99999) + " created."),
+                "create_ticket" when r.Chance(0.08) => Step(tool, new() { ["title"] = "Question about " + topic, ["category"] = "HR" }, string.Empty, "Ticket HR-" + r.Between(10000, 99999) + " created."),
                 "crm_lookup" when r.Chance(0.3) => Customer(tool, r),
                 "send_email" when r.Chance(0.12) => Email(tool, c, topic, r),
                 "fetch_url" when r.Chance(0.1) => Url(tool, r),

@@ -104,26 +104,20 @@ internal sealed class PlatformTraffic(GenerationContext ctx)
             }
         }
 
-        if (r.Chance(0.3))
-        {
-            var labeler = r.Pick(Tenant.MlEngineers.ToList());
-            ctx.Sink.Row("AmlDataLabelEvent", day.AddHours(11).AddMinutes(r.Next(240)))
-                .Str("AadTenantId", Tenant.EntraTenantId).Str("AmlDataStoreName", "workspaceblobstore").Str("AmlLabelNames", "fraud,legit")
-                .Str("AmlProjectId", StableIds.Guid("label/fraud-review")).Str("AmlProjectName", "fraud-review-labels").Str("CorrelationId", r.GuidString())
-                .Dyn("Identity", ctx.Ml.Identity(MlEmitter.MlActor.Of(labeler))).Str("Level", "Informational")
-                .Str("OperationName", "Microsoft.MachineLearningServices/workspaces/labeling/projects/read").Str("ResultType", "Succeeded")
-                .Str("_ResourceId", Tenant.Ml.WorkspaceResourceId.ToLowerInvariant()).End();
-        }
+        var labeler = r.Pick(Tenant.MlEngineers.ToList());
+        ctx.Sink.Row("AmlDataLabelEvent", day.AddHours(11).AddMinutes(r.Next(240)))
+            .Str("AadTenantId", Tenant.EntraTenantId).Str("AmlDataStoreName", "workspaceblobstore").Str("AmlLabelNames", "fraud,legit")
+            .Str("AmlProjectId", StableIds.Guid("label/fraud-review")).Str("AmlProjectName", "fraud-review-labels").Str("CorrelationId", r.GuidString())
+            .Dyn("Identity", ctx.Ml.Identity(MlEmitter.MlActor.Of(labeler))).Str("Level", "Informational")
+            .Str("OperationName", "Microsoft.MachineLearningServices/workspaces/labeling/projects/read").Str("ResultType", "Succeeded")
+            .Str("_ResourceId", Tenant.Ml.WorkspaceResourceId.ToLowerInvariant()).End();
 
-        if (r.Chance(0.5))
-        {
-            var reader = r.Pick(Tenant.MlEngineers.ToList());
-            ctx.Sink.Row("AmlDeploymentEvent", day.AddHours(10).AddMinutes(r.Next(300)))
-                .Str("AadTenantId", Tenant.EntraTenantId).Str("AmlServiceName", "churn-aci").Str("CorrelationId", r.GuidString())
-                .Dyn("Identity", ctx.Ml.Identity(MlEmitter.MlActor.Of(reader))).Str("Level", "Informational")
-                .Str("OperationName", "Microsoft.MachineLearningServices/workspaces/services/aci/read").Str("ResultType", "Succeeded")
-                .Str("_ResourceId", Tenant.Ml.WorkspaceResourceId.ToLowerInvariant()).End();
-        }
+        var reader = r.Pick(Tenant.MlEngineers.ToList());
+        ctx.Sink.Row("AmlDeploymentEvent", day.AddHours(10).AddMinutes(r.Next(300)))
+            .Str("AadTenantId", Tenant.EntraTenantId).Str("AmlServiceName", "churn-aci").Str("CorrelationId", r.GuidString())
+            .Dyn("Identity", ctx.Ml.Identity(MlEmitter.MlActor.Of(reader))).Str("Level", "Informational")
+            .Str("OperationName", "Microsoft.MachineLearningServices/workspaces/services/aci/read").Str("ResultType", "Succeeded")
+            .Str("_ResourceId", Tenant.Ml.WorkspaceResourceId.ToLowerInvariant()).End();
 
         // A legacy v1 (ACI) scoring service still answers a few requests a day.
         for (var i = r.Next(5); i > 0; i--)
