@@ -1,5 +1,6 @@
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.Telemetry.SampleData.Scenarios;
 using SentinelAiPack.Telemetry.Schemas;
 
 namespace SentinelAiPack.Telemetry.Tests.Docs;
@@ -37,4 +38,8 @@ public class DataModelDocTests
     [TestCaseSource(nameof(CustomTableNames))]
     public void Custom_table_section_lists_the_table_schema(string name) =>
         Assert.That(DocumentedColumns(name), Is.EqualTo(PackSchemas.Get(name).Columns.Select(c => c.Name + ":" + c.Type)));
+
+    [Test]
+    public void Every_scenario_is_listed_with_its_description() =>
+        Assert.That(ScenarioCatalog.Scenarios.Select(s => $"| `{s.Name}` | {s.Description} |"), Is.SubsetOf(Lines.Value));
 }
