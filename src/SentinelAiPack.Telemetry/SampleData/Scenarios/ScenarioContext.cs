@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using SentinelAiPack.Telemetry.SampleData.Emit;
 using SentinelAiPack.Telemetry.SampleData.Randomness;
 using SentinelAiPack.Telemetry.SampleData.Traffic;
@@ -51,6 +52,23 @@ public sealed class ScenarioContext
         var outcome = _player.Play(conversation, t, script, Random);
         t = outcome.End.AddSeconds(15 + Random.Next(90));
         return outcome;
+    }
+
+    /// <summary>One of the application's catalogued tools.</summary>
+    public static ToolSpec Tool(AiApp app, string name) => app.Tools.First(t => t.Name == name);
+
+    /// <summary>A call of one of <paramref name="app"/>'s catalogued tools.</summary>
+    public ToolStep Call(string app, string tool, JsonObject arguments, string target, string output) =>
+        new(Tool(Tenant.App(app), tool), arguments, target, output);
+
+    /// <summary>Plays a single-turn conversation at the attack time and marks it.</summary>
+    public Conversation OneTurn(string app, Person user, TurnScript script, string? ip = null)
+    {
+        var conversation = Conversation(app, user, ip);
+        var t = At;
+        Turn(conversation, ref t, script);
+        MarkConversation(conversation);
+        return conversation;
     }
 
     public void MarkConversation(Conversation c)
