@@ -67,7 +67,7 @@ public sealed class WorkbookValidator(IKqlAnalyzer analyzer)
         }
         foreach (var spec in specs)
         {
-            diagnostics.AddRange(OutputChecks.CheckDataTypes(spec, pending.Select((q, i) => (q, i)).Where(x => x.q.Spec == spec).Select(x => analyses[x.i])));
+            diagnostics.AddRange(OutputChecks.CheckDataTypes(spec, pending.Select((q, i) => (q, i)).Where(x => x.q.Spec == spec && x.q.Tile is not { OptionalTables: true }).Select(x => analyses[x.i])));
         }
         foreach (var duplicate in specs.GroupBy(s => s.Key.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {

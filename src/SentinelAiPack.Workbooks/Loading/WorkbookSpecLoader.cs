@@ -333,6 +333,7 @@ public static partial class WorkbookSpecLoader
                 MayBeEmpty = map.Text("mayBeEmpty")?.Value,
                 TileColumns = tileColumns,
                 NoDataMessage = map.Text("noDataMessage")?.Value,
+                OptionalTables = map.Boolean("optionalTables")?.Value ?? false,
             };
         }
 

@@ -29,6 +29,12 @@ public sealed record QueryTile(string Name, SourceSpan Span, Located<string> Tit
     /// <summary>Tiles visualization: the columns shown as each tile's title and big number.</summary>
     public TileColumns? TileColumns { get; init; }
 
+    /// <summary>
+    /// The tile reads tables on purpose that are not requirements of the workbook (e.g. data-source health probes every
+    /// table with <c>union isfuzzy=true</c>); they are left out of the <c>dataTypes</c> check.
+    /// </summary>
+    public bool OptionalTables { get; init; }
+
     /// <summary>Message shown by the workbook when the query returns no rows.</summary>
     public string? NoDataMessage { get; init; }
 }
