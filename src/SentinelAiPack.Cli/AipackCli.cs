@@ -11,6 +11,7 @@ public static class AipackCli
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new ValidateCommand(),
+        new GenerateCommand(),
         new WorkbookCommand(),
     ];
 

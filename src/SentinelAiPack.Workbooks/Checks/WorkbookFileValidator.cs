@@ -22,8 +22,4 @@ public sealed class WorkbookFileValidator(IKqlAnalyzer analyzer) : IExtraFileVal
             .ConfigureAwait(false);
         return result.Diagnostics;
     }
-
-    /// <summary>Looks up a SAP7xxx code (for reporters such as SARIF).</summary>
-    public static DiagnosticDescriptor? FindCode(string code) =>
-        WorkbookCodes.All.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.Ordinal));
 }
