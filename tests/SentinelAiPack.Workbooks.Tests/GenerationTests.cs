@@ -115,7 +115,9 @@ public sealed class GenerationTests
 
         var file = JsonNode.Parse(WorkbookArtifacts.MetadataFile(sets))!.AsArray();
 
-        Assert.That(file.Select(e => e!["workbookKey"]!.GetValue<string>()), Is.Ordered.And.Count.EqualTo(sets.Count));
+        var keys = file.Select(e => e!["workbookKey"]!.GetValue<string>()).ToList();
+        Assert.That(keys, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+        Assert.That(keys, Has.Count.EqualTo(sets.Count));
         Assert.That(file.Select(e => e!["templateRelativePath"]!.GetValue<string>()), Is.EqualTo(file.Select(e => e!["workbookKey"]!.GetValue<string>() + ".json")));
     }
 
