@@ -12,6 +12,7 @@ public static class AipackCli
     [
         new ValidateCommand(),
         new GenerateCommand(),
+        new WorkbookCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)
