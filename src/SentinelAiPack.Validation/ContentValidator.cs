@@ -5,6 +5,7 @@ using SentinelAiPack.Kql;
 using SentinelAiPack.Validation.BestPractices;
 using SentinelAiPack.Validation.CrossChecks;
 using SentinelAiPack.Validation.Kql;
+using SentinelAiPack.Validation.Templates;
 using Diagnostic = SentinelAiPack.Content.Diagnostics.Diagnostic;
 
 namespace SentinelAiPack.Validation;
@@ -27,6 +28,10 @@ public sealed class ContentValidator(IKqlAnalyzer analyzer)
         diagnostics.AddRange(content.Diagnostics);
 
         var schemas = BuildSchemas(input, content, diagnostics);
+
+        progress?.Report(new ValidationProgress("Checking templates", 0, content.Items.Count));
+        var templateOptions = TemplateValidationOptions.FromSettings(input.Settings, diagnostics);
+        diagnostics.AddRange(TemplateValidator.Validate(content, templateOptions));
 
         progress?.Report(new ValidationProgress("Analyzing queries", 0, content.Items.Count));
         var analyzed = await QueryAnalysisRunner.AnalyzeAsync(content, schemas, analyzer, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Validation.BestPractices;
 using SentinelAiPack.Validation.CrossChecks;
 using SentinelAiPack.Validation.Kql;
+using SentinelAiPack.Validation.Templates;
 
 namespace SentinelAiPack.Validation;
 
@@ -10,6 +11,7 @@ public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         LoadingCodes.All
+            .Concat(TemplateCodes.All)
             .Concat(KqlCodes.All)
             .Concat(CrossCheckCodes.All)
             .Concat(BestPracticeCodes.All)
