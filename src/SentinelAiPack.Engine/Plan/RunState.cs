@@ -25,6 +25,18 @@ internal sealed class RunState(EvaluationContext context)
         return value;
     }
 
+    /// <summary>A fresh state for a nested evaluation (mv-apply's per-row subquery): same context, its own caches.</summary>
+    public RunState Nested(object slot, Table input)
+    {
+        var nested = new RunState(Context);
+        nested._cache[slot] = input;
+        return nested;
+    }
+
+    /// <summary>The table a nested evaluation was given for <paramref name="slot"/>.</summary>
+    public Table Input(object slot) =>
+        _cache.TryGetValue(slot, out var table) && table is Table t ? t : throw new EngineRuntimeException("a subquery ran without its input");
+
     /// <summary>Throws when the caller cancelled or a row limit is exceeded.</summary>
     public void CheckRows(long rows)
     {
