@@ -1,6 +1,8 @@
+using SentinelAiPack.Cli.Infrastructure;
+
 namespace SentinelAiPack.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static Task<int> Main(string[] args) => AipackCli.RunAsync(args, IOContext.FromConsole());
 }

@@ -6,6 +6,18 @@ namespace SentinelAiPack.Kql.Hosting;
 /// </summary>
 public interface IKqlScriptHost : IDisposable
 {
-    /// <summary>Calls a shim handler by name with a JSON request; returns the JSON result or throws <see cref="KqlHostException"/>.</summary>
-    string Call(string method, string requestJson);
+    /// <summary>Which kind of engine this is.</summary>
+    KqlHostKind Kind { get; }
+
+    /// <summary>
+    /// Increases whenever the engine lost its JavaScript state (a node child that died is restarted on the next
+    /// call); schema registrations made before must then be repeated.
+    /// </summary>
+    int Incarnation { get; }
+
+    /// <summary>
+    /// Calls a shim handler by name with a JSON request; returns the JSON result or throws <see cref="KqlHostException"/>.
+    /// Cancellation interrupts the running script and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    string Call(string method, string requestJson, CancellationToken cancellationToken = default);
 }

@@ -3,23 +3,23 @@ using Microsoft.ClearScript.V8;
 
 namespace SentinelAiPack.Kql.Hosting;
 
-/// <summary>In-process host: the bundle runs in a ClearScript V8 engine.</summary>
+/// <summary>In-process host: the bundle runs in a ClearScript V8 engine, compiled through a persisted code cache.</summary>
 public sealed class V8KqlScriptHost : IKqlScriptHost
 {
     private readonly V8ScriptEngine _engine;
     private readonly ScriptObject _call;
 
-    public V8KqlScriptHost(KustoBundle bundle)
+    /// <param name="bundle">The bundle and shim to load.</param>
+    /// <param name="codeCache">Where compiled code is cached between processes; null compiles from source every time.</param>
+    public V8KqlScriptHost(KustoBundle bundle, V8CodeCache? codeCache = null)
     {
         bundle.EnsureExists();
         _engine = new V8ScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
         try
         {
-            _engine.Execute(new DocumentInfo("bridge.min.js"), File.ReadAllText(bundle.BridgeRuntime));
-            _engine.Execute(new DocumentInfo("Kusto.Language.Bridge.min.js"), File.ReadAllText(bundle.KustoLanguage));
-            foreach (var shim in bundle.ShimFiles)
+            foreach (var script in bundle.ScriptFiles)
             {
-                _engine.Execute(new DocumentInfo(Path.GetFileName(shim)), File.ReadAllText(shim));
+                Run(script, File.ReadAllText(script), codeCache);
             }
             _call = (ScriptObject)_engine.Evaluate("(function (m, r) { return aipack.call(m, r); })");
         }
@@ -30,13 +30,49 @@ public sealed class V8KqlScriptHost : IKqlScriptHost
         }
     }
 
-    public string Call(string method, string requestJson)
+    public KqlHostKind Kind => KqlHostKind.V8;
+
+    public int Incarnation => 0;
+
+    public string Call(string method, string requestJson, CancellationToken cancellationToken = default)
     {
-        var json = (string)_call.Invoke(false, method, requestJson);
-        return ScriptResponse.Unwrap(method, json);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var interrupt = cancellationToken.CanBeCanceled ? cancellationToken.Register(_engine.Interrupt) : default;
+        try
+        {
+            var json = (string)_call.Invoke(false, method, requestJson);
+            return ScriptResponse.Unwrap(method, json);
+        }
+        catch (ScriptInterruptedException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The KQL analysis was cancelled.", e, cancellationToken);
+        }
+        catch (ScriptEngineException e)
+        {
+            throw new KqlHostException($"The KQL shim failed in '{method}': " + Shorten(e.Message), e);
+        }
     }
 
     public void Dispose() => _engine.Dispose();
+
+    // Only the two large bundle files are worth caching; the small shim files compile in microseconds.
+    private void Run(string path, string code, V8CodeCache? codeCache)
+    {
+        var document = new DocumentInfo(Path.GetFileName(path));
+        if (codeCache is null || code.Length < 100_000)
+        {
+            _engine.Execute(document, code);
+            return;
+        }
+        var cachePath = codeCache.PathFor(document.Name, code);
+        var cacheBytes = codeCache.TryLoad(cachePath);
+        using var script = _engine.Compile(document, code, V8CacheKind.Code, ref cacheBytes, out var result);
+        if (result is V8CacheResult.Updated && cacheBytes is { Length: > 0 })
+        {
+            codeCache.Store(cachePath, cacheBytes);
+        }
+        _engine.Execute(script);
+    }
 
     // Script errors from minified bundles can quote whole source lines; keep messages readable.
     private static string Shorten(string message) => message.Length <= 500 ? message : message[..500] + "...";

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using SentinelAiPack.Cli.Commands;
+using SentinelAiPack.Cli.Infrastructure;
+
+namespace SentinelAiPack.Cli;
+
+/// <summary>Builds the `aipack` command tree and runs one command line.</summary>
+public static class AipackCli
+{
+    /// <summary>Every verb, registered in one place.</summary>
+    private static IReadOnlyList<ICliCommand> Commands { get; } =
+    [
+        new ValidateCommand(),
+    ];
+
+    public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)
+    {
+        await using var ownedServices = services is null ? new CliServices() : null;
+        var context = new CliContext(io, services ?? ownedServices!);
+        var root = CreateRootCommand(context);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await io.Error.WriteLineAsync("aipack: " + error.Message).ConfigureAwait(false);
+            }
+            await io.Error.WriteLineAsync("Run 'aipack --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
+        }
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static RootCommand CreateRootCommand(CliContext context)
+    {
+        var root = new RootCommand("aipack: validate, test and build Microsoft Sentinel detection content for AI/ML workloads.");
+        foreach (var command in Commands)
+        {
+            root.Add(command.Create(context));
+        }
+        return root;
+    }
+}

@@ -1,0 +1,9 @@
+namespace SentinelAiPack.Content.Model;
+
+/// <summary>What a content file is.</summary>
+public enum ContentKind
+{
+    AnalyticRule,
+    HuntingQuery,
+    Parser,
+}

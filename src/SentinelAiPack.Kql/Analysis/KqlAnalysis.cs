@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+
+namespace SentinelAiPack.Kql;
+
+/// <summary>Severity as Kusto.Language reports it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<KqlSeverity>))]
+public enum KqlSeverity
+{
+    Error,
+    Warning,
+    Suggestion,
+    Information,
+    Hidden,
+}
+
+/// <summary>
+/// A finding of the official analyzer. <see cref="Start"/>/<see cref="Length"/> are UTF-16 offsets into the
+/// request text; <see cref="IsSyntax"/> marks parser (not binder) diagnostics.
+/// </summary>
+public sealed record KqlDiagnostic(KqlSeverity Severity, string Code, string Message, int Start, int Length, string Category, bool IsSyntax);
+
+/// <summary>A column of the query's result; <see cref="Type"/> is the Kusto type name (<c>unknown</c> for open tables).</summary>
+public sealed record KqlColumn(string Name, string Type);
+
+/// <summary>A workspace table the query reads; <see cref="Via"/> names the function it was reached through (null when direct).</summary>
+public sealed record KqlTableReference(string Name, string? Via);
+
+/// <summary>A column of a workspace table the query reads; <see cref="Via"/> as for tables.</summary>
+public sealed record KqlColumnReference(string Table, string Column, string? Via);
+
+/// <summary>A workspace function (parser, watchlist, saved function) the query calls; <see cref="Via"/> as for tables.</summary>
+public sealed record KqlFunctionReference(string Name, string? Via);
+
+/// <summary>Everything the analyzer says about one <see cref="KqlRequest"/>.</summary>
+public sealed record KqlAnalysis
+{
+    public required string Id { get; init; }
+
+    /// <summary>Parser and binder diagnostics (errors, warnings) in the order the analyzer gives them.</summary>
+    public IReadOnlyList<KqlDiagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Best-practice findings of Kusto.Language's analyzers, kept apart from <see cref="Diagnostics"/>.</summary>
+    public IReadOnlyList<KqlDiagnostic> BestPractices { get; init; } = [];
+
+    /// <summary>The result schema when <see cref="IsTabular"/>.</summary>
+    public IReadOnlyList<KqlColumn> OutputColumns { get; init; } = [];
+
+    public bool IsTabular { get; init; }
+
+    public IReadOnlyList<KqlTableReference> Tables { get; init; } = [];
+
+    public IReadOnlyList<KqlColumnReference> Columns { get; init; } = [];
+
+    public IReadOnlyList<KqlFunctionReference> Functions { get; init; } = [];
+
+    /// <summary>
+    /// Set when the analyzer could not finish this query (e.g. nesting deep enough to exhaust the stack) or an input
+    /// was rejected (a parameter default that is not a literal); the other fields hold what was computed.
+    /// </summary>
+    public string? Failure { get; init; }
+
+    /// <summary>True when the result came from the on-disk result cache rather than an engine.</summary>
+    [JsonIgnore]
+    public bool FromCache { get; init; }
+
+    [JsonIgnore]
+    public bool HasSyntaxErrors => Diagnostics.Any(d => d.IsSyntax && d.Severity == KqlSeverity.Error);
+
+    [JsonIgnore]
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == KqlSeverity.Error);
+}

@@ -1,0 +1,62 @@
+using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.Kql.Hosting;
+
+namespace SentinelAiPack.Kql;
+
+/// <summary>An engine of the pool and the schema sets registered in it (registration is per engine).</summary>
+internal sealed class PooledEngine(IKqlScriptHost host, Action<string, IReadOnlyList<string>> onRegistered) : IDisposable
+{
+    private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
+    private int _incarnation = host.Incarnation;
+
+    public IKqlScriptHost Host { get; } = host;
+
+    /// <summary>Set when the engine must not be reused (a cancelled call may leave it mid-script).</summary>
+    public bool Broken { get; set; }
+
+    public string Call(string method, string requestJson, SchemaSet? schemas, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (schemas is not null)
+            {
+                EnsureRegistered(schemas, cancellationToken);
+            }
+            try
+            {
+                return Host.Call(method, requestJson, cancellationToken);
+            }
+            catch (KqlHostException) when (attempt == 0 && Host.Incarnation != _incarnation)
+            {
+                // The engine was restarted under this call (a node child died earlier): register again and retry once.
+            }
+        }
+    }
+
+    /// <summary>Registers <paramref name="schemas"/> unless this engine already has it; the shim's problems list goes to the pool.</summary>
+    public void EnsureRegistered(SchemaSet schemas, CancellationToken cancellationToken)
+    {
+        ForgetIfRestarted();
+        var key = schemas.Fingerprint;
+        if (_registered.Contains(key))
+        {
+            return;
+        }
+        var response = Host.Call("registerSchema", SchemaRegistration.ToJson(schemas), cancellationToken);
+        ForgetIfRestarted();
+        _registered.Add(key);
+        var problems = System.Text.Json.JsonSerializer.Deserialize(response, ShimJson.Default.RegisterSchemaResponse)?.Problems ?? [];
+        onRegistered(key, problems);
+    }
+
+    private void ForgetIfRestarted()
+    {
+        if (Host.Incarnation != _incarnation)
+        {
+            _registered.Clear();
+            _incarnation = Host.Incarnation;
+        }
+    }
+
+    public void Dispose() => Host.Dispose();
+}

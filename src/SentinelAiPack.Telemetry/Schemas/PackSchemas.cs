@@ -1,0 +1,42 @@
+using System.Reflection;
+using SentinelAiPack.Content.Schemas;
+
+namespace SentinelAiPack.Telemetry.Schemas;
+
+/// <summary>The table schemas of the pack (<c>detections/schemas</c>), embedded in this assembly at build time.</summary>
+public static class PackSchemas
+{
+    private const string Prefix = "schemas/";
+    private static readonly Lazy<IReadOnlyList<TableSchema>> All = new(LoadAll);
+
+    /// <summary>Every table the pack reads, ordered by name.</summary>
+    public static IReadOnlyList<TableSchema> Tables => All.Value;
+
+    /// <summary>The custom tables (<c>*_CL</c>) the pack defines, ordered by name.</summary>
+    public static IReadOnlyList<TableSchema> CustomTables => [.. All.Value.Where(CustomTableColumns.IsCustomTable)];
+
+    public static TableSchema Get(string name) =>
+        All.Value.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new KeyNotFoundException($"the pack has no schema for table '{name}'");
+
+    /// <summary>Reads every <c>*.json</c> table schema of a folder (for a content repository's own schemas), ordered by name.</summary>
+    public static IReadOnlyList<TableSchema> ReadFolder(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(TableSchemaReader.ReadFile)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)];
+
+    private static IReadOnlyList<TableSchema> LoadAll()
+    {
+        var assembly = typeof(PackSchemas).Assembly;
+        var tables = new List<TableSchema>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"embedded schema '{resource}' cannot be opened");
+            tables.Add(TableSchemaReader.Read(stream, "detections/" + resource));
+        }
+
+        return [.. tables.OrderBy(t => t.Name, StringComparer.Ordinal)];
+    }
+}

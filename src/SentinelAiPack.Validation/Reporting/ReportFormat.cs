@@ -1,0 +1,9 @@
+namespace SentinelAiPack.Validation.Reporting;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Sarif,
+    Junit,
+}

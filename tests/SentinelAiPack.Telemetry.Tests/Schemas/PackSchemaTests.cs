@@ -1,0 +1,106 @@
+using System.Text.Json;
+using SentinelAiPack.Telemetry.Schemas;
+
+namespace SentinelAiPack.Telemetry.Tests.Schemas;
+
+public class PackSchemaTests
+{
+    private static IEnumerable<string> CustomSchemaFiles() =>
+        Directory.EnumerateFiles(RepoPaths.Schemas, "*_CL.json").Order(StringComparer.Ordinal);
+
+    [Test]
+    public void Embedded_schemas_are_the_files_in_detections_schemas()
+    {
+        var files = Directory.EnumerateFiles(RepoPaths.Schemas, "*.json").Select(TableSchemaReader.ReadFile).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+        Assert.That(PackSchemas.Tables.Select(t => t.Name), Is.EqualTo(files.Select(t => t.Name)));
+        for (var i = 0; i < files.Count; i++)
+        {
+            Assert.That(PackSchemas.Tables[i].Columns.Select(c => c.Name + ":" + c.Type), Is.EqualTo(files[i].Columns.Select(c => c.Name + ":" + c.Type)), files[i].Name);
+        }
+    }
+
+    [Test]
+    public void The_pack_reads_the_tables_the_issue_lists()
+    {
+        string[] required =
+        [
+            "ApiManagementGatewayLlmLog", "ApiManagementGatewayLogs", "ApiManagementGatewayMCPLog", "AzureDiagnostics",
+            "SecurityAlert", "SecurityIncident", "AzureActivity", "SigninLogs", "AmlComputeJobEvent", "AmlModelsEvent",
+            "AmlDeploymentEvent", "AmlOnlineEndpointTrafficLog", "AmlRegistryWriteEventsLog", "AmlDataSetEvent",
+            "AWSCloudTrail", "CopilotActivity", "AppDependencies", "AppTraces",
+            "AIConversationTurn_CL", "AIToolCall_CL", "AIRetrieval_CL", "AIKnowledgeBaseWrite_CL", "AIContentSafety_CL",
+            "AIModelInventory_CL", "AIModelOutputMetrics_CL",
+        ];
+
+        Assert.That(PackSchemas.Tables.Select(t => t.Name), Is.SupersetOf(required));
+    }
+
+    [Test]
+    public void AzureDiagnostics_has_the_Azure_OpenAI_properties_column()
+    {
+        var columns = PackSchemas.Get("AzureDiagnostics").Columns;
+
+        Assert.That(columns.Single(c => c.Name == "properties_s").Type, Is.EqualTo("string"));
+    }
+
+    [TestCaseSource(nameof(CustomSchemaFiles))]
+    public void Every_sent_column_of_a_custom_table_is_documented(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var table = TableSchemaReader.ReadFile(path);
+        Assert.That(table.Description, Is.Not.Empty, "table description");
+
+        foreach (var column in document.RootElement.GetProperty("Properties").EnumerateArray())
+        {
+            var name = column.GetProperty("Name").GetString()!;
+            Assert.That(column.TryGetProperty("Description", out var description) && description.GetString()!.Length > 10, Is.True, $"{name}: Description");
+            Assert.That(column.TryGetProperty("Source", out var source) && source.GetString()!.Length > 5, Is.True, $"{name}: Source");
+            if (!CustomTableColumns.IsAddedAtIngestion(name) && name != "TimeGenerated")
+            {
+                Assert.That(column.TryGetProperty("Example", out var example) && example.GetString()!.Length > 0, Is.True, $"{name}: Example");
+            }
+
+            if (column.TryGetProperty("OTel", out var otel))
+            {
+                Assert.That(otel.GetString(), Does.Match(@"^(gen_ai|service|session|user|client|user_agent|server|error|trace_id)"), $"{name}: OTel");
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(CustomSchemaFiles))]
+    public void Custom_tables_carry_the_standard_log_analytics_columns(string path)
+    {
+        var names = TableSchemaReader.ReadFile(path).Columns.Select(c => c.Name).ToList();
+
+        Assert.That(names, Is.SupersetOf(new[] { "TimeGenerated", "TenantId", "Type", "_ResourceId" }));
+    }
+
+    [Test]
+    public void Malformed_schema_names_the_file_and_line()
+    {
+        using var stream = new MemoryStream("{\n  \"Name\": \"X\",\n  \"Properties\": [ { \"Name\": \"a\", \"Type\": \"string\" }, \n ]]"u8.ToArray());
+
+        var error = Assert.Throws<TableSchemaException>(() => TableSchemaReader.Read(stream, "bad.json"));
+
+        Assert.That(error!.Message, Does.StartWith("bad.json(").And.Contain("not valid JSON"));
+    }
+
+    [Test]
+    public void Unknown_column_type_is_reported_with_the_column()
+    {
+        using var stream = new MemoryStream("""{"Name": "X", "Properties": [ { "Name": "a", "Type": "varchar" } ]}"""u8.ToArray());
+
+        var error = Assert.Throws<TableSchemaException>(() => TableSchemaReader.Read(stream, "x.json"));
+
+        Assert.That(error!.Message, Is.EqualTo("x.json: column 'a' of 'X' has unknown type 'varchar'"));
+    }
+
+    [Test]
+    public void Duplicate_column_is_reported()
+    {
+        using var stream = new MemoryStream("""{"Name": "X", "Properties": [ { "Name": "a", "Type": "string" }, { "Name": "A", "Type": "int" } ]}"""u8.ToArray());
+
+        Assert.That(() => TableSchemaReader.Read(stream, "x.json"), Throws.TypeOf<TableSchemaException>().With.Message.Contains("appears twice"));
+    }
+}
