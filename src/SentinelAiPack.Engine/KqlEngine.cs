@@ -56,9 +56,8 @@ public sealed class KqlEngine(IKqlTreeSource trees)
         options ??= CompileOptions.Default;
         if (tree.HasErrors && !options.Lenient)
         {
-            var errors = tree.Diagnostics.Where(d => d.IsError).Select(d => new Diagnostic(
-                EngineDiagnosticCodes.QueryHasErrors, DiagnosticSeverity.Error, $"{d.Code}: {d.Message}", filePath, Position(tree.Text, d.Start, d.Length))
-            { Source = d.Code }).ToArray();
+            var errors = tree.Diagnostics.Where(d => d.IsError).Select(d =>
+                EngineCodes.QueryHasErrors.Create(filePath, Position(tree.Text, d.Start, d.Length), $"{d.Code}: {d.Message}") with { Source = d.Code }).ToArray();
             return new CompileResult(tree, null, errors, null);
         }
         var context = new CompileContext(tree, options);
@@ -69,8 +68,8 @@ public sealed class KqlEngine(IKqlTreeSource trees)
         }
         catch (EngineCompileException e)
         {
-            var code = e.IsNotSupported ? EngineDiagnosticCodes.NotSupportedByEngine : EngineDiagnosticCodes.CompileFailed;
-            var diagnostic = new Diagnostic(code, DiagnosticSeverity.Error, e.Message, filePath, SourceSpan.Unknown);
+            var descriptor = e.IsNotSupported ? EngineCodes.NotSupportedByEngine : EngineCodes.CompileFailed;
+            var diagnostic = descriptor.Create(filePath, SourceSpan.Unknown, e.Message);
             return new CompileResult(tree, null, [diagnostic], e.Construct);
         }
     }

@@ -1,7 +1,7 @@
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Engine.Runtime;
 using SentinelAiPack.Engine.Tree;
-using SentinelAiPack.Kql.Hosting;
+using SentinelAiPack.Kql;
 
 namespace SentinelAiPack.Engine.Tests;
 
@@ -9,7 +9,7 @@ namespace SentinelAiPack.Engine.Tests;
 [SetUpFixture]
 public sealed class EngineHarness
 {
-    private static HostTreeSource? _trees;
+    private static KqlHostPool? _pool;
 
     public static KqlEngine Engine { get; private set; } = null!;
 
@@ -18,12 +18,12 @@ public sealed class EngineHarness
     [OneTimeSetUp]
     public void Start()
     {
-        _trees = new HostTreeSource(new V8KqlScriptHost(KustoBundle.Default));
-        Engine = new KqlEngine(_trees);
+        _pool = new KqlHostPool(new KqlHostPoolOptions { MaxEngines = 1 });
+        Engine = new KqlEngine(new PoolTreeSource(_pool));
     }
 
     [OneTimeTearDown]
-    public void Stop() => _trees?.Dispose();
+    public void Stop() => _pool?.Dispose();
 
     public static CompileResult Compile(string query, SchemaSet? schemas = null) =>
         Engine.CompileAsync(query, schemas).GetAwaiter().GetResult();

@@ -7,9 +7,11 @@ public static class TreeJson
 {
     private static readonly JsonSerializerOptions Options = new() { MaxDepth = 4096 };
 
+    /// <summary>Reads the shim's answer: a JSON string whose content is the tree's JSON.</summary>
     public static ExportedTree Parse(string json, string text)
     {
-        var tree = JsonSerializer.Deserialize<ExportedTree>(json, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
+        var inner = JsonSerializer.Deserialize<string>(json) ?? throw new EngineCompileException("the analyzer returned no tree");
+        var tree = JsonSerializer.Deserialize<ExportedTree>(inner, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
         tree.Text = text;
         return tree;
     }

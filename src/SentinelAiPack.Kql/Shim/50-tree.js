@@ -2,9 +2,9 @@
 //
 // Request:  { schemaKey?: string, text: string, tables?: [{name, columns: [[name, type], ...]}] }
 //           `tables` adds ad-hoc tables (e.g. `aipack run --data` files the pack has no schema for).
-// Response: { diagnostics: [{code, severity, message, start, length}],
+// Response: a JSON string holding { diagnostics: [{code, severity, message, start, length}],
 //             schemas: [[[name, type], ...], ...],        // tabular result types, interned
-//             root: node }
+//             root: node }  (serialized: see the end of this file)
 // node:     { k: SyntaxKind name, r?: role in parent (GetName), t?: token text,
 //             ty?: scalar type name | index into schemas, s?: referenced symbol,
 //             v?: literal value (canonical string/number/bool/null; present only on literal expressions),
@@ -159,6 +159,7 @@
             };
         });
         var root = exporter.node(code.Syntax, null);
-        return { diagnostics: diagnostics, schemas: exporter.schemas, root: root };
+        // Returned as text: trees nest deeper than hosts' JSON readers allow by default (64); the engine reads it with its own limit.
+        return JSON.stringify({ diagnostics: diagnostics, schemas: exporter.schemas, root: root });
     };
 })(typeof globalThis !== "undefined" ? globalThis : this);
