@@ -61,6 +61,9 @@ internal sealed class ScalarCompiler(CompileContext context)
             case "CompoundStringLiteralExpression":
             case "NullLiteralExpression":
                 return Literals.Compile(node);
+            case "TypeOfLiteralExpression":
+                // typeof(T) arguments (extract(..., typeof(real))): the type name; the analyzer already typed the call.
+                return new ConstantExpr(ScalarKind.String, node.Tokens().Select(t => t.Text).LastOrDefault(t => t is not ("typeof" or "")) ?? "");
             case "DynamicExpression":
                 return new ConstantExpr(ScalarKind.Dynamic, Literals.Dynamic(node.Required("Expression")));
             case "NameReference":

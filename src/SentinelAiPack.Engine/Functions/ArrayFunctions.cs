@@ -19,7 +19,7 @@ internal static class ArrayFunctions
         r.Add("array_sum", c => Fn.Row(c, ScalarKind.Real, a => a[0] is DynArray array ? array.Sum(v => Fn.Real(v) ?? 0) : null));
         r.Add("array_split", c => Fn.Row(c, ScalarKind.Dynamic, a => Split(a[0] as DynArray, a[1])));
         r.Add("array_iff", c => Fn.Row(c, ScalarKind.Dynamic, a => ArrayIff(a)));
-        r.Add(["array_strcat"], c => Fn.Row(c, ScalarKind.String, a => a[0] is DynArray array ? string.Join(Fn.Str(a[1]), array.Select(Fn.Str)) : ""));
+        r.Add("strcat_array", c => Fn.Row(c, ScalarKind.String, a => a[0] is DynArray array ? string.Join(Fn.Str(a[1]), array.Select(Fn.Str)) : ""));
         r.Add("set_has_element", c => Fn.Row(c, ScalarKind.Bool, a => a[0] is DynArray array && IndexOf(array, Dyn.FromValue(a[1])) >= 0));
         r.Add("set_union", c => Fn.Row(c, ScalarKind.Dynamic, a => Distinct(a.OfType<DynArray>().SelectMany(x => x))));
         r.Add("set_intersect", c => Fn.Row(c, ScalarKind.Dynamic, a => a.All(v => v is DynArray)

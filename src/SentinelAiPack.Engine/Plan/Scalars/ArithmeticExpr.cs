@@ -82,12 +82,25 @@ internal sealed class ArithmeticExpr(ArithmeticOp op, ScalarExpr left, ScalarExp
                     }
                     else
                     {
-                        result[i] = op == ArithmeticOp.Divide ? a[i] / b[i] : a[i] % b[i];
+                        result[i] = op == ArithmeticOp.Divide ? a[i] / b[i] : Modulo(a[i], b[i]);
                     }
                 }
                 break;
         }
         return new Column<long>(Kind, result, nulls);
+    }
+
+    /// <summary>Kusto's modulo is never negative: 0 ≤ N % D &lt; |D| (learn.microsoft.com/kusto/query/numerical-operators).</summary>
+    public static long Modulo(long n, long d)
+    {
+        var m = n % d;
+        return m < 0 ? m + Math.Abs(d) : m;
+    }
+
+    public static double Modulo(double n, double d)
+    {
+        var m = n % d;
+        return m < 0 ? m + Math.Abs(d) : m;
     }
 
     private static Column<long> WrapInt(Column<long> column)
@@ -114,15 +127,15 @@ internal sealed class ArithmeticExpr(ArithmeticOp op, ScalarExpr left, ScalarExp
                 ArithmeticOp.Subtract => a[i] - b[i],
                 ArithmeticOp.Multiply => a[i] * b[i],
                 ArithmeticOp.Divide => a[i] / b[i],
-                _ => a[i] % b[i],
+                _ => Modulo(a[i], b[i]),
             };
         }
         var column = new Column<double>(ScalarKind.Real, result, MergeNulls(x, y));
         // Real arithmetic yielding a time (timespan * 1.5) rounds back to ticks.
-        return Kind == ScalarKind.Real ? column : ColumnFactory.Convert(RoundToLong(column), Kind);
+        return Kind == ScalarKind.Real ? column : RoundToLong(column, Kind);
     }
 
-    private static Column<long> RoundToLong(Column<double> column)
+    private static Column<long> RoundToLong(Column<double> column, ScalarKind kind)
     {
         var data = column.Data;
         var result = new long[data.Length];
@@ -139,7 +152,7 @@ internal sealed class ArithmeticExpr(ArithmeticOp op, ScalarExpr left, ScalarExp
                 nulls[i] = true;
             }
         }
-        return new Column<long>(ScalarKind.Long, result, nulls);
+        return new Column<long>(kind, result, nulls);
     }
 
     private Column Decimals(Column<decimal> x, Column<decimal> y)
@@ -162,7 +175,7 @@ internal sealed class ArithmeticExpr(ArithmeticOp op, ScalarExpr left, ScalarExp
                 ArithmeticOp.Subtract => a - b,
                 ArithmeticOp.Multiply => a * b,
                 ArithmeticOp.Divide => b == 0 ? null : a / b,
-                _ => b == 0 ? null : a % b,
+                _ => b == 0 ? null : a % b is var m && m < 0 ? m + Math.Abs(b) : a % b,
             };
         }
         catch (OverflowException)
@@ -232,7 +245,7 @@ internal static class BoxedArithmetic
                 ArithmeticOp.Subtract => unchecked(x - y),
                 ArithmeticOp.Multiply => unchecked(x * y),
                 ArithmeticOp.Divide => y == 0 ? null : y == -1 ? unchecked(-x) : x / y,
-                _ => y == 0 ? null : y == -1 ? 0L : x % y,
+                _ => y == 0 ? null : y == -1 ? 0L : ArithmeticExpr.Modulo(x, y),
             };
         }
         var p = Values.ToReal(a);
@@ -247,7 +260,7 @@ internal static class BoxedArithmetic
             ArithmeticOp.Subtract => p - q,
             ArithmeticOp.Multiply => p * q,
             ArithmeticOp.Divide => p / q,
-            _ => p % q,
+            _ => ArithmeticExpr.Modulo(p.Value, q.Value),
         };
     }
 }
