@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SentinelAiPack.Engine.Plan.Scalars;
 using SentinelAiPack.Engine.Runtime;
 using SentinelAiPack.Engine.Runtime.Grouping;
@@ -57,8 +58,9 @@ internal sealed class JoinPlan(
         }
 
         var leftGroups = Assign(grouper, leftKeys, leftTable, run);
-        var leftRows = new List<int>();
-        var rightRows = new List<int>();
+        var expected = Math.Max(leftTable.RowCount, rightTable.RowCount);
+        var leftRows = new List<int>(expected);
+        var rightRows = new List<int>(kind is JoinKind.LeftSemi or JoinKind.LeftAnti ? 0 : expected);
         var rightMatched = new bool[rightTable.RowCount];
         var seenLeftKey = kind == JoinKind.InnerUnique ? new bool[grouper.GroupCount] : null;
         for (var row = 0; row < leftTable.RowCount; row++)
@@ -134,12 +136,11 @@ internal sealed class JoinPlan(
             }
         }
         run.CheckRows(leftRows.Count);
-        var leftIndex = leftRows.ToArray();
-        var rightIndex = kind is JoinKind.LeftSemi or JoinKind.LeftAnti ? [] : rightRows.ToArray();
-        var columns = output.Select(o => o.FromRight
-            ? rightTable.Column(o.Index).GatherOrNull(rightIndex)
-            : leftTable.Column(o.Index).GatherOrNull(leftIndex)).ToArray();
-        return new Table(Schema, columns.Select((c, i) => ColumnFactory.Convert(c, Schema[i].Kind)).ToArray());
+        // Output columns are gathered when a later operator reads them (a count after a join reads none).
+        var columns = output.Select((o, i) => (Func<Column>)(() => ColumnFactory.Convert(o.FromRight
+            ? rightTable.Column(o.Index).GatherOrNull(CollectionsMarshal.AsSpan(rightRows))
+            : leftTable.Column(o.Index).GatherOrNull(CollectionsMarshal.AsSpan(leftRows)), Schema[i].Kind))).ToArray();
+        return new Table(Schema, leftRows.Count, columns);
     }
 
     /// <summary>Group ids of each row's key (-1 when a key part is null).</summary>
