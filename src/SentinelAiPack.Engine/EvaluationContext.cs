@@ -17,6 +17,9 @@ public sealed class EvaluationContext
     /// <summary>Watchlists for <c>_GetWatchlist(alias)</c>, by alias (case-insensitive lookup).</summary>
     public IReadOnlyDictionary<string, Table> Watchlists { get; init; } = new Dictionary<string, Table>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Local copies for <c>externaldata</c> (null: queries that use it fail with a clear message).</summary>
+    public Data.IExternalDataSource? ExternalData { get; init; }
+
     /// <summary>Upper bound on rows any operator may produce (protects against runaway joins).</summary>
     public long MaxRows { get; init; } = 50_000_000;
 

@@ -19,7 +19,8 @@ internal sealed class TabularCompiler(CompileContext context)
         {
             result = Statement(statement) ?? result;
         }
-        return result ?? throw new EngineCompileException("the query has no tabular expression to run");
+        // A query of let statements only returns no result set (Kusto runs it and returns nothing).
+        return result ?? new FixedTablePlan(Runtime.Table.Empty(RowSchema.Empty));
     }
 
     /// <summary>A function body (let statements then an expression), compiled with <paramref name="compileExpression"/>.</summary>
@@ -105,6 +106,8 @@ internal sealed class TabularCompiler(CompileContext context)
                 return Call(node, null);
             case "DataTableExpression":
                 return DataTableOperator.Compile(node, context);
+            case "ExternalDataExpression":
+                return ExternalDataOperator.Compile(node, context);
         }
         if (IsTabularKind(node))
         {

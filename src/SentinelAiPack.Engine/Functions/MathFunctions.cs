@@ -36,10 +36,20 @@ internal static class MathFunctions
         r.Add("isfinite", c => Fn.Row(c, ScalarKind.Bool, a => Fn.Real(a[0]) is { } x && double.IsFinite(x)));
         r.Add("max_of", c => Fn.Row(c, c.ResultKind, a => Extreme(a, max: true)));
         r.Add("min_of", c => Fn.Row(c, c.ResultKind, a => Extreme(a, max: false)));
+        r.Add("binary_and", c => Binary(c, (a, b) => a & b));
+        r.Add("binary_or", c => Binary(c, (a, b) => a | b));
+        r.Add("binary_xor", c => Binary(c, (a, b) => a ^ b));
+        r.Add("binary_shift_left", c => Binary(c, (a, b) => b is >= 0 and < 64 ? a << (int)b : 0));
+        r.Add("binary_shift_right", c => Binary(c, (a, b) => b is >= 0 and < 64 ? a >> (int)b : 0));
+        r.Add("binary_not", c => Fn.Row(c, ScalarKind.Long, a => Fn.Long(a[0]) is { } x ? ~x : null));
+        r.Add("bitset_count_ones", c => Fn.Row(c, ScalarKind.Long, a => Fn.Long(a[0]) is { } x ? (long)System.Numerics.BitOperations.PopCount((ulong)x) : null));
         r.Add("rand", c => Fn.Row(c, c.Count == 0 ? ScalarKind.Real : ScalarKind.Long, a => a.Length == 0
             ? Random.Shared.NextDouble()
             : Random.Shared.NextInt64(Math.Max(1, Fn.Long(a[0]) ?? 1)), deterministic: false));
     }
+
+    private static Plan.Scalars.ScalarExpr Binary(FunctionCall call, Func<long, long, long> f) =>
+        Fn.Row(call, ScalarKind.Long, a => Fn.Long(a[0]) is { } x && Fn.Long(a[1]) is { } y ? f(x, y) : null);
 
     private static Plan.Scalars.ScalarExpr Real(FunctionCall call, Func<double, double> f) =>
         Fn.Row(call, ScalarKind.Real, a => Fn.Real(a[0]) is { } x ? f(x) : null);

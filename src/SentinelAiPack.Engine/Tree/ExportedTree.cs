@@ -7,6 +7,9 @@ public sealed class ExportedTree
 {
     [JsonPropertyName("diagnostics")] public IReadOnlyList<TreeDiagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>How many of the diagnostics are syntax errors (the rest come from binding names and types).</summary>
+    [JsonPropertyName("syntaxErrors")] public int SyntaxErrorCount { get; init; }
+
     /// <summary>Tabular result types: each is a list of [name, type] pairs.</summary>
     [JsonPropertyName("schemas")] public IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Schemas { get; init; } = [];
 

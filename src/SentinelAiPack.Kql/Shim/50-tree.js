@@ -2,7 +2,7 @@
 //
 // Request:  { schemaKey?: string, text: string, tables?: [{name, columns: [[name, type], ...]}] }
 //           `tables` adds ad-hoc tables (e.g. `aipack run --data` files the pack has no schema for).
-// Response: a JSON string holding { diagnostics: [{code, severity, message, start, length}],
+// Response: a JSON string holding { diagnostics: [{code, severity, message, start, length}], syntaxErrors: count,
 //             schemas: [[[name, type], ...], ...],        // tabular result types, interned
 //             root: node }  (serialized: see the end of this file)
 // node:     { k: SyntaxKind name, r?: role in parent (GetName), t?: token text,
@@ -158,8 +158,9 @@
                 message: d.Message, start: d.Start, length: d.Length
             };
         });
+        var syntaxErrors = toArray(code.GetSyntaxDiagnostics()).filter(function (d) { return d.Severity === L.DiagnosticSeverity.Error; }).length;
         var root = exporter.node(code.Syntax, null);
         // Returned as text: trees nest deeper than hosts' JSON readers allow by default (64); the engine reads it with its own limit.
-        return JSON.stringify({ diagnostics: diagnostics, schemas: exporter.schemas, root: root });
+        return JSON.stringify({ diagnostics: diagnostics, syntaxErrors: syntaxErrors, schemas: exporter.schemas, root: root });
     };
 })(typeof globalThis !== "undefined" ? globalThis : this);

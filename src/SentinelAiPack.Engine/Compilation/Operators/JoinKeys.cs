@@ -37,8 +37,8 @@ internal static class JoinKeys
             {
                 throw EngineCompileException.NotSupported("join condition", item.SourceText());
             }
-            var l = Column(left, leftName, "$left");
-            var r = Column(right, rightName, "$right");
+            var l = Column(left, leftName, "$left", context);
+            var r = Column(right, rightName, "$right", context);
             var domain = ScalarCompiler.ComparisonDomain(l.Kind, r.Kind) ?? (l.Kind == ScalarKind.Int ? ScalarKind.Long : l.Kind);
             leftKeys.Add(context.Scalars.Coerce(l, domain));
             rightKeys.Add(context.Scalars.Coerce(r, domain));
@@ -63,9 +63,14 @@ internal static class JoinKeys
         throw EngineCompileException.NotSupported("join condition", operand.SourceText());
     }
 
-    private static ColumnRefExpr Column(RowSchema schema, string name, string side)
+    private static ScalarExpr Column(RowSchema schema, string name, string side, CompileContext context)
     {
         var index = schema.IndexOf(name);
+        if (index < 0 && context.Options.Lenient)
+        {
+            // engine-support: a column of a table the pack has no schema for.
+            return new ConstantExpr(ScalarKind.Dynamic, null);
+        }
         if (index < 0)
         {
             throw new EngineCompileException($"join key '{name}' is not a column of {side}");

@@ -53,18 +53,32 @@ internal sealed class MakeSeriesOperator : IOperatorCompiler
         var axis = context.Scalars.Compile(axisNode, row);
         columns.Add(new ColumnInfo(ScalarCompiler.NameText(axisNode), ScalarKind.Dynamic));
         var range = node.Child("RangeClause");
-        if (range?.Kind is not ("MakeSeriesFromToStepClause" or null))
-        {
-            throw EngineCompileException.NotSupported("make-series", "'in range()' clause");
-        }
         ScalarExpr? Part(string role) => range?.Child(role) is { } clause ? context.Scalars.Compile(clause.Required("Expression"), RowContext.None) : null;
-        var step = Part("MakeSeriesStepClause") ?? throw new EngineCompileException("make-series needs a step");
+        ScalarExpr? from, to, step;
+        if (range?.Kind == "MakeSeriesInRangeClause")
+        {
+            // The older form: in range(from, to, step).
+            var args = range.Required("Arguments").ListItems("Expressions").Select(a => context.Scalars.Compile(a, RowContext.None)).ToArray();
+            if (args.Length != 3)
+            {
+                throw new EngineCompileException("make-series in range() needs from, to and step");
+            }
+            (from, to, step) = (args[0], args[1], args[2]);
+        }
+        else
+        {
+            (from, to, step) = (Part("MakeSeriesFromClause"), Part("MakeSeriesToClause"), Part("MakeSeriesStepClause"));
+        }
+        if (step is null)
+        {
+            throw new EngineCompileException("make-series needs a step");
+        }
         var schema = new RowSchema(columns);
         var analyzer = context.AnalyzerColumns(node);
         if (analyzer is not null && analyzer.Count == columns.Count)
         {
             schema = new RowSchema(columns.Select((c, i) => c with { Name = analyzer[i].Name }));
         }
-        return new MakeSeriesPlan(input, keys, aggregates, axis, Part("MakeSeriesFromClause"), Part("MakeSeriesToClause"), step, schema);
+        return new MakeSeriesPlan(input, keys, aggregates, axis, from, to, step, schema);
     }
 }

@@ -47,6 +47,10 @@ internal sealed class ProjectRenameOperator : IOperatorCompiler
             var newName = ScalarCompiler.NameText(item.Required("Name"));
             var oldName = ScalarCompiler.NameText(item.Required("Expression"));
             var index = schema.IndexOf(oldName);
+            if (index < 0 && context.Options.Lenient)
+            {
+                continue;
+            }
             if (index < 0)
             {
                 throw new EngineCompileException($"project-rename: column '{oldName}' is not in the input");
