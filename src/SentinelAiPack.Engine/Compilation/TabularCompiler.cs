@@ -203,26 +203,45 @@ internal sealed class TabularCompiler(CompileContext context)
         var definition = call.Symbol?.Origin == "local" && context.Scope.Find(name) is FunctionBinding f ? f.DefinitionScope : Scope.Root();
         var scope = definition.Child();
         var parameters = call.Parameters ?? [];
-        var argIndex = 0;
-        for (var i = 0; i < parameters.Count; i++)
+        var bound = new HashSet<string>(StringComparer.Ordinal);
+        var position = 0;
+        if (pipedInput is not null && parameters.Count > 0)
         {
-            var parameter = parameters[i];
-            if (i == 0 && pipedInput is not null)
+            scope.Bind(parameters[0].Name, new TabularBinding(pipedInput));
+            bound.Add(parameters[0].Name);
+            position = 1;
+        }
+        foreach (var arg in args)
+        {
+            // f(x, name = value): named arguments bind by name, the others by position.
+            TreeParameter? parameter;
+            var value = arg;
+            if (arg.Kind == "SimpleNamedExpression")
             {
-                scope.Bind(parameter.Name, new TabularBinding(pipedInput));
-                continue;
+                var argumentName = ScalarCompiler.NameText(arg.Required("Name"));
+                parameter = parameters.FirstOrDefault(p => p.Name == argumentName);
+                value = arg.Required("Expression");
             }
-            if (argIndex < args.Count)
+            else
             {
-                var arg = args[argIndex++];
-                scope.Bind(parameter.Name, parameter.IsTabular || arg.SchemaIndex >= 0
-                    ? new TabularBinding(new CachedPlan(Compile(arg)))
-                    : new ScalarBinding(context.Scalars.Compile(arg, row)));
+                while (position < parameters.Count && bound.Contains(parameters[position].Name))
+                {
+                    position++;
+                }
+                parameter = position < parameters.Count ? parameters[position++] : null;
             }
-            else if (parameter.Default is not null)
+            if (parameter is null)
             {
-                scope.Bind(parameter.Name, new ScalarBinding(context.Scalars.Compile(parameter.Default, RowContext.None)));
+                throw new EngineCompileException($"too many arguments for '{name}'");
             }
+            bound.Add(parameter.Name);
+            scope.Bind(parameter.Name, parameter.IsTabular || value.SchemaIndex >= 0
+                ? new TabularBinding(new CachedPlan(Compile(value)))
+                : new ScalarBinding(context.Scalars.Compile(value, row)));
+        }
+        foreach (var parameter in parameters.Where(p => !bound.Contains(p.Name) && p.Default is not null))
+        {
+            scope.Bind(parameter.Name, new ScalarBinding(context.Scalars.Compile(parameter.Default!, RowContext.None)));
         }
         return scope;
     }

@@ -56,7 +56,8 @@ internal static class DynamicFunctions
         var fallback = call.Arg(1);
         if (index < 0)
         {
-            return fallback;
+            // Not a declared column; an open input (watchlist) may still have it when the query runs.
+            return new RuntimeColumnExpr(name, fallback, call.ResultKind == ScalarKind.Dynamic ? fallback.Kind : call.ResultKind);
         }
         return call.Context.Scalars.Coerce(new ColumnRefExpr(index, call.Row.Schema[index].Kind, name), call.ResultKind);
     }

@@ -9,11 +9,14 @@ internal sealed record ProjectionStep(string Name, ScalarExpr Expr);
 /// <summary>
 /// extend / project and their variants: computes <see cref="Steps"/> one after another (later expressions may
 /// read earlier ones, as in Kusto), then outputs the working-table columns listed in <see cref="Output"/>.
-/// Columns passed through are shared, not copied.
+/// Columns passed through are shared, not copied. Columns an open input has beyond its declared ones (watchlists)
+/// stay visible to <c>column_ifexists</c> after the computed ones, without shifting any compiled position.
 /// </summary>
 internal sealed class ProjectionPlan(TabularPlan input, IReadOnlyList<ProjectionStep> steps, IReadOnlyList<int> output, RowSchema schema)
     : TabularPlan(schema)
 {
+    private readonly int _declared = input.Schema.Count;
+
     public IReadOnlyList<ProjectionStep> Steps { get; } = steps;
 
     public IReadOnlyList<int> Output { get; } = output;
@@ -22,18 +25,21 @@ internal sealed class ProjectionPlan(TabularPlan input, IReadOnlyList<Projection
     {
         var table = input.Execute(run);
         var sources = new List<Func<Column>>(table.Schema.Count + Steps.Count);
-        for (var i = 0; i < table.Schema.Count; i++)
+        var columns = new List<ColumnInfo>();
+        for (var i = 0; i < _declared; i++)
         {
             sources.Add(table.ColumnSource(i));
+            columns.Add(table.Schema[i]);
         }
+        var extraSources = Enumerable.Range(_declared, table.Schema.Count - _declared).Select(table.ColumnSource).ToArray();
+        var extraColumns = table.Schema.Columns.Skip(_declared).ToArray();
         var working = table;
-        var columns = new List<ColumnInfo>(table.Schema.Columns);
         foreach (var step in Steps)
         {
             var column = Evaluation.Full(step.Expr, working, run);
             sources.Add(() => column);
             columns.Add(new ColumnInfo(step.Name, column.Kind));
-            working = new Table(new RowSchema(columns), table.RowCount, sources);
+            working = new Table(new RowSchema(columns.Concat(extraColumns)), table.RowCount, [.. sources, .. extraSources]);
         }
         var outputSources = Output.Select(i => sources[i]).ToArray();
         return new Table(Schema, table.RowCount, outputSources);
