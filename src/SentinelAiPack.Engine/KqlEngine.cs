@@ -72,6 +72,11 @@ public sealed class KqlEngine(IKqlTreeSource trees)
             var diagnostic = descriptor.Create(filePath, SourceSpan.Unknown, e.Message);
             return new CompileResult(tree, null, [diagnostic], e.Construct);
         }
+        catch (EngineRuntimeException e)
+        {
+            // Constant parts are evaluated while compiling (a malformed regex literal, an impossible conversion).
+            return new CompileResult(tree, null, [EngineCodes.CompileFailed.Create(filePath, SourceSpan.Unknown, e.Message)], null);
+        }
     }
 
     /// <summary>1-based line and column of a character offset.</summary>

@@ -14,6 +14,7 @@ internal static class DateTimeFunctions
         r.Add("now", c => new RunConstantExpr(ScalarKind.DateTime, run =>
             new DateTime(run.NowTicks + (c.Count > 0 ? Values.ToTimeSpanTicks(c.Arg(0).ValueFor(run)) ?? 0 : 0), DateTimeKind.Utc)));
         r.Add("ago", Ago);
+        r.Add("ingestion_time", IngestionTime);
         r.Add(["bin", "floor"], c => Bin(c, hasOrigin: false));
         r.Add("bin_at", c => Bin(c, hasOrigin: true));
         r.Add("startofday", c => Boundary(c, (t, n) => t.Date.AddDays(n)));
@@ -59,6 +60,23 @@ internal static class DateTimeFunctions
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// ingestion_time(): when the row reached the workspace. Log Analytics keeps it in _TimeReceived; sample events
+    /// without that column are taken to have arrived when they were generated (TimeGenerated, zero latency).
+    /// </summary>
+    private static ScalarExpr IngestionTime(FunctionCall call)
+    {
+        foreach (var name in new[] { "_TimeReceived", "TimeGenerated" })
+        {
+            var index = call.Row.Schema.IndexOf(name);
+            if (index >= 0)
+            {
+                return call.Context.Scalars.Coerce(new ColumnRefExpr(index, call.Row.Schema[index].Kind, name), ScalarKind.DateTime);
+            }
+        }
+        throw call.Unsupported("on rows without _TimeReceived or TimeGenerated");
     }
 
     private static ScalarExpr Ago(FunctionCall call)

@@ -104,11 +104,14 @@ internal static class RegexCache
     {
         try
         {
-            return new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+            return new Regex(FromRe2(p), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
         }
         catch (ArgumentException e)
         {
             throw new EngineRuntimeException($"invalid regular expression '{p}': {e.Message}");
         }
     });
+
+    /// <summary>RE2 spellings .NET writes differently: named groups <c>(?P&lt;name&gt;...)</c>.</summary>
+    private static string FromRe2(string pattern) => pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
 }
