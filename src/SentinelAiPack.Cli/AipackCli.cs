@@ -14,6 +14,7 @@ public static class AipackCli
         new TestCommand(),
         new RunCommand(),
         new EngineSupportCommand(),
+        new GenerateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using SentinelAiPack.Cli.Content;
+using SentinelAiPack.Cli.Diagnostics;
 using SentinelAiPack.Cli.Infrastructure;
 using SentinelAiPack.Validation;
 using SentinelAiPack.Validation.Reporting;
@@ -91,7 +92,7 @@ public sealed class ValidateCommand : ICliCommand
     private static IReportWriter CreateWriter(Arguments args, IOContext io) => args.Format switch
     {
         ReportFormat.Json => new JsonReportWriter(),
-        ReportFormat.Sarif => new SarifReportWriter(DiagnosticCatalog.Find, ToolVersion.Current),
+        ReportFormat.Sarif => new SarifReportWriter(AllDiagnostics.Find, ToolVersion.Current),
         ReportFormat.Junit => new JunitReportWriter(args.WarningsAsErrors),
         _ => new TextReportWriter(new SourceLineReader(io.WorkingDirectory)),
     };

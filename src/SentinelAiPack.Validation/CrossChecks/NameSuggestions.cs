@@ -3,15 +3,23 @@ namespace SentinelAiPack.Validation.CrossChecks;
 /// <summary>"Did you mean" candidates: the closest known names by edit distance, ignoring case.</summary>
 public static class NameSuggestions
 {
+    /// <summary>The candidates nearest to <paramref name="name"/> (all ties at the best distance, up to <paramref name="max"/>).</summary>
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3)
     {
         var limit = Math.Max(2, name.Length / 3);
-        return candidates
+        var scored = candidates
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(c => (Name: c, Distance: Distance(name, c)))
             .Where(c => c.Distance <= limit)
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+        var best = scored.Min(c => c.Distance);
+        return scored
+            .Where(c => c.Distance == best)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Take(max)
             .Select(c => c.Name)
             .ToList();

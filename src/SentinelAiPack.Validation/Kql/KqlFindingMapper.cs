@@ -34,7 +34,7 @@ public static class KqlFindingMapper
                     NameSuggestions.DidYouMean(unknown.Name, TableAndFunctionNames(schemas))),
                 { Kind: UnknownNameKind.ColumnOrName } unknown => CrossCheckCodes.UnknownName.Create(file, span,
                     $"'{unknown.Name}' is not a column of the tables this query reads, nor a known function or variable." +
-                    NameSuggestions.DidYouMean(unknown.Name, CandidateColumns(analysis, schemas))),
+                    NameSuggestions.DidYouMean(unknown.Name, CandidateColumns(analysis, schemas).Where(c => !string.Equals(c, unknown.Name, StringComparison.Ordinal)))),
                 _ => (d.Severity == KqlSeverity.Error ? KqlCodes.KqlError : KqlCodes.KqlWarning).Create(file, span, d.Message),
             };
             // The analyzer's severity stands: a fuzzy union member that is missing is only a warning.
@@ -43,12 +43,13 @@ public static class KqlFindingMapper
         }
     }
 
-    /// <summary>Columns a misspelled name most likely meant: those of the tables the query reads.</summary>
+    /// <summary>Columns a misspelled name most likely meant: those of the tables the query reads and of its output.</summary>
     private static IEnumerable<string> CandidateColumns(KqlAnalysis analysis, SchemaSet schemas) =>
         analysis.Tables
             .Select(t => schemas.FindTable(t.Name))
             .OfType<TableSchema>()
             .SelectMany(t => t.Columns.Select(c => c.Name))
+            .Concat(analysis.OutputColumns.Select(c => c.Name))
             .Concat(analysis.Columns.Select(c => c.Column));
 
     private static IEnumerable<string> TableAndFunctionNames(SchemaSet schemas) =>

@@ -1,0 +1,7 @@
+namespace SentinelAiPack.Enrichment.Rendering;
+
+/// <summary>
+/// A rendered comment and what was done to its content (counts only, never the removed values, so the numbers can be
+/// logged safely).
+/// </summary>
+public sealed record RenderedComment(string Html, bool Truncated, int FullLength, int Redactions, int UnicodeMadeVisible, int LinksDefanged);
