@@ -1,5 +1,7 @@
 using SentinelAiPack.Content.Loading;
 using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.Engine;
+using SentinelAiPack.Engine.Tree;
 using SentinelAiPack.Kql;
 using SentinelAiPack.Workbooks.Loading;
 using SentinelAiPack.Workbooks.Queries;
@@ -37,7 +39,12 @@ public sealed class Repo
 
     public static SchemaSet Schemas => LazySchemas.Value;
 
-    public static IKqlAnalyzer Analyzer => new KqlAnalyzer(s_pool ?? throw new InvalidOperationException("The analyzer pool is not set up."));
+    public static IKqlAnalyzer Analyzer => new KqlAnalyzer(Pool);
+
+    /// <summary>The local KQL engine on the same analyzer pool.</summary>
+    public static KqlEngine Engine => new(new PoolTreeSource(Pool));
+
+    private static KqlHostPool Pool => s_pool ?? throw new InvalidOperationException("The analyzer pool is not set up.");
 
     public static IReadOnlyList<string> SpecFiles =>
         Directory.EnumerateFiles(WorkbooksFolder).Where(WorkbookFiles.IsSpecFile).Order(StringComparer.Ordinal).ToList();
