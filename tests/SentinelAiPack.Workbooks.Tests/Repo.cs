@@ -58,6 +58,15 @@ public sealed class Repo
         return result.Spec!;
     }
 
+    /// <summary><paramref name="spec"/> with the tile titled <paramref name="title"/> allowed to be empty (no shipped tile needs it today).</summary>
+    public static WorkbookSpec WithMayBeEmpty(WorkbookSpec spec, string title, string reason) => spec with
+    {
+        Sections = [.. spec.Sections.Select(section => section with
+        {
+            Tiles = [.. section.Tiles.Select(tile => tile is QueryTile q && q.Title.Value == title ? q with { MayBeEmpty = reason } : tile)],
+        })],
+    };
+
     /// <summary>The rule catalog of the repository's detections.</summary>
     public static RuleCatalog Catalog => RuleCatalog.FromContent(ContentLoader.Load([Path.Combine(Root, "detections")]));
 

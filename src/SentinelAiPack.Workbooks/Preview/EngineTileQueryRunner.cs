@@ -7,7 +7,7 @@ namespace SentinelAiPack.Workbooks.Preview;
 
 /// <summary>
 /// Runs tile queries with the local KQL engine over <see cref="PreviewData"/>: the same schemas and parsers as
-/// validation, tables the data lacks are empty, and <c>now()</c> is the end of the data's window.
+/// validation, tables the data lacks are empty, watchlists from the data folder, and <c>now()</c> is the end of the data's window.
 /// </summary>
 public sealed class EngineTileQueryRunner(KqlEngine engine, SchemaSet schemas, PreviewData data) : ITileQueryRunner
 {
@@ -28,6 +28,7 @@ public sealed class EngineTileQueryRunner(KqlEngine engine, SchemaSet schemas, P
             {
                 Now = data.End,
                 Tables = data.Tables,
+                Watchlists = data.Watchlists,
                 EmptyTableSchemas = _emptyTables,
                 Cancellation = cancellationToken,
             });
@@ -35,6 +36,12 @@ public sealed class EngineTileQueryRunner(KqlEngine engine, SchemaSet schemas, P
         catch (EngineRuntimeException e)
         {
             throw new TileQueryException($"{EngineCodes.RuntimeFailed.Code}: {e.Message}");
+        }
+#pragma warning disable CA1031 // An engine defect in one tile must not take the whole page down: the tile shows it.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            throw new TileQueryException($"internal error of the local engine ({e.GetType().Name}: {e.Message})");
         }
         return ToTileData(result);
     }

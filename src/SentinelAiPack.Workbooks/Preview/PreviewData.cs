@@ -23,10 +23,13 @@ public sealed record PreviewData(
 {
     public const string TimeColumn = "TimeGenerated";
 
+    /// <summary>Watchlists for <c>_GetWatchlist(alias)</c>, from the folder's <c>watchlists/</c> subfolder, by alias.</summary>
+    public IReadOnlyDictionary<string, Table> Watchlists { get; init; } = new Dictionary<string, Table>(StringComparer.OrdinalIgnoreCase);
+
     public long RowCount => Tables.Values.Sum(t => (long)t.RowCount);
 
     /// <summary>
-    /// Loads a folder of exported logs (one file per table, see <see cref="DataFolder"/>). The window is the one written in
+    /// Loads a folder of exported logs (one file per table and a <c>watchlists/</c> subfolder, see <see cref="DataFolder"/>). The window is the one written in
     /// the generator's <c>scenarios.json</c> when present, else from the first to the last <c>TimeGenerated</c> (whole
     /// minutes). Throws <see cref="PreviewDataException"/> when the folder holds no timestamped rows at all.
     /// </summary>
@@ -44,7 +47,7 @@ public sealed record PreviewData(
                 "the preview needs data files named after their table (Table.jsonl, Table.json or Table.csv).");
         description ??= string.Create(CultureInfo.InvariantCulture,
             $"logs from {displayPath(folder)} ({loaded.Tables.Count} tables), {window.Start:yyyy-MM-dd HH:mm} to {window.End:yyyy-MM-dd HH:mm} UTC");
-        return new PreviewData(loaded.Tables, loaded.UnknownTables, window.Start, window.End, description, loaded.Diagnostics);
+        return new PreviewData(loaded.Tables, loaded.UnknownTables, window.Start, window.End, description, loaded.Diagnostics) { Watchlists = loaded.Watchlists };
     }
 
     /// <summary>
