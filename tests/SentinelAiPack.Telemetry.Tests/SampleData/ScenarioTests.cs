@@ -138,7 +138,10 @@ public partial class ScenarioTests
         var snapshots = _data.Rows("AIModelInventory_CL").Where(r => r.S("DeploymentName") == "blue").ToList();
 
         Assert.That(snapshots.Where(r => r.T() < at).Select(r => r.S("IntegrityStatus")), Is.All.EqualTo("Verified"));
-        Assert.That(snapshots.Where(r => r.T() > at).Select(r => r.S("IntegrityStatus")), Is.Not.Empty.And.Contains("Mismatch").Or.Contains("NotRegistered"));
+        Assert.That(snapshots.First(r => r.T() > at).S("IntegrityStatus"), Is.EqualTo("Mismatch"), "the next inventory run sees the swapped artifact");
+        var unverified = _data.Scenario("model-registered-without-integrity-check").At;
+        Assert.That(unverified, Is.GreaterThan(snapshots.First(r => r.T() > at).T()), "the unverified roll-out comes later and does not mask the mismatch");
+        Assert.That(snapshots.Where(r => r.T() > unverified.AddMinutes(30)).Select(r => r.S("IntegrityStatus")), Is.Not.Empty.And.All.EqualTo("NotRegistered"));
     }
 
     [Test]
