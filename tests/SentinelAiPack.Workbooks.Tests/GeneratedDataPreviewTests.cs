@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SentinelAiPack.Content.Tests;
 using SentinelAiPack.Workbooks.Preview;
 using SentinelAiPack.Workbooks.Specs;
 
@@ -12,24 +11,9 @@ namespace SentinelAiPack.Workbooks.Tests;
 /// </summary>
 public sealed class GeneratedDataPreviewTests
 {
-    private static readonly Lazy<(TempFolder Folder, PreviewData Data)> Generated = new(() =>
-    {
-        var folder = new TempFolder();
-        return (folder, PreviewData.Generate(folder.Path, Repo.Schemas));
-    });
-
     private static readonly ConcurrentDictionary<string, Lazy<Task<PreviewPage>>> Pages = new(StringComparer.Ordinal);
 
-    private static PreviewData Data => Generated.Value.Data;
-
-    [OneTimeTearDown]
-    public void DeleteData()
-    {
-        if (Generated.IsValueCreated)
-        {
-            Generated.Value.Folder.Dispose();
-        }
-    }
+    private static PreviewData Data => GeneratedTraffic.Data;
 
     /// <summary>The preview page of a spec on the generated data, built once per test run.</summary>
     private static Task<PreviewPage> PageAsync(string specPath) => Pages.GetOrAdd(specPath, path => new Lazy<Task<PreviewPage>>(() =>

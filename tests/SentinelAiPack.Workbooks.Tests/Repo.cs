@@ -74,5 +74,9 @@ public sealed class Repo
     public void Start() => s_pool = new KqlHostPool(new KqlHostPoolOptions { MaxEngines = 2 });
 
     [OneTimeTearDown]
-    public void Stop() => s_pool?.Dispose();
+    public void Stop()
+    {
+        GeneratedTraffic.Delete();
+        s_pool?.Dispose();
+    }
 }

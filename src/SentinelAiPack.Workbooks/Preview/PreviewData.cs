@@ -46,7 +46,7 @@ public sealed record PreviewData(
             ?? throw new PreviewDataException($"No table in '{displayPath(folder)}' has a row with a {TimeColumn} value; " +
                 "the preview needs data files named after their table (Table.jsonl, Table.json or Table.csv).");
         description ??= string.Create(CultureInfo.InvariantCulture,
-            $"logs from {displayPath(folder)} ({loaded.Tables.Count} tables), {window.Start:yyyy-MM-dd HH:mm} to {window.End:yyyy-MM-dd HH:mm} UTC");
+            $"logs from {displayPath(folder)} ({loaded.Tables.Count} table{(loaded.Tables.Count == 1 ? "" : "s")}), {window.Start:yyyy-MM-dd HH:mm} to {window.End:yyyy-MM-dd HH:mm} UTC");
         return new PreviewData(loaded.Tables, loaded.UnknownTables, window.Start, window.End, description, loaded.Diagnostics) { Watchlists = loaded.Watchlists };
     }
 
