@@ -5,7 +5,7 @@ using SentinelAiPack.Telemetry.SampleData.World;
 namespace SentinelAiPack.Telemetry.SampleData.Scenarios;
 
 internal sealed class DefenderJailbreakAlerts() : AttackScenario("defender-jailbreak-alerts",
-    "Defender for AI raises a blocked and a detected jailbreak alert for a conversation that the application also logged, and Sentinel opens an incident.")
+    "Defender for AI raises a blocked and a detected jailbreak alert for a conversation that the application also logged; Sentinel opens an incident, which the SOC closes as a true positive.")
 {
     public override void Inject(ScenarioContext s)
     {
@@ -34,7 +34,7 @@ internal sealed class DefenderJailbreakAlerts() : AttackScenario("defender-jailb
 }
 
 internal sealed class DefenderAgentAlerts() : AttackScenario("defender-agent-alerts",
-    "Defender for AI raises agent alerts on the sales agent: a malicious URL in tool output, an anomalous tool invocation and a blocked agent jailbreak.")
+    "Defender for AI raises agent alerts on the sales agent: a malicious URL in tool output, an anomalous tool invocation and a blocked agent jailbreak; the incident is closed as a true positive.")
 {
     public override void Inject(ScenarioContext s)
     {
@@ -71,7 +71,7 @@ internal sealed class DefenderAgentAlerts() : AttackScenario("defender-agent-ale
 }
 
 internal sealed class DefenderWalletAttack() : AttackScenario("defender-wallet-attack",
-    "Denial of wallet: one identity sends 400 long-answer requests in twenty minutes from an unfamiliar IP; Defender raises a volume-anomaly alert.")
+    "Denial of wallet: one identity sends 400 long-answer requests in twenty minutes from an unfamiliar IP; Defender raises a volume-anomaly alert, whose incident is still under investigation.")
 {
     public override void Inject(ScenarioContext s)
     {
