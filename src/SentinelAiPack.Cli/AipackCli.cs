@@ -11,6 +11,8 @@ public static class AipackCli
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new ValidateCommand(),
+        new BuildCommand(),
+        new LockCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)
