@@ -13,6 +13,8 @@ public static class AipackCli
         new ValidateCommand(),
         new BuildCommand(),
         new LockCommand(),
+        new DeployCommand(),
+        new SchemaPullCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)
