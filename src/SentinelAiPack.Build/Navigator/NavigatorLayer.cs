@@ -6,7 +6,7 @@ namespace SentinelAiPack.Build.Navigator;
 /// A MITRE Navigator layer (layer file format 4.5): one technique entry per mapped technique with score = number of
 /// analytics rules and a comment naming them; parents of mapped sub-techniques are listed expanded.
 /// </summary>
-public static class NavigatorLayer
+public static partial class NavigatorLayer
 {
     public const string LayerFormatVersion = "4.5";
 
@@ -20,8 +20,9 @@ public static class NavigatorLayer
         ArgumentNullException.ThrowIfNull(rulesByTechnique);
         var techniques = new JsonArray();
         var parentsToExpand = rulesByTechnique.Keys
-            .Where(id => id.Contains('.', StringComparison.Ordinal))
-            .Select(id => id[..id.LastIndexOf('.')])
+            .Select(id => SubTechnique().Match(id))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["parent"].Value)
             .ToHashSet(StringComparer.Ordinal);
         var ids = rulesByTechnique.Keys.Concat(parentsToExpand).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var id in ids)
@@ -64,4 +65,8 @@ public static class NavigatorLayer
             ["selectSubtechniquesWithParent"] = false,
         };
     }
+
+    /// <summary>A sub-technique id (<c>T1552.001</c>, <c>AML.T0051.000</c>) and its parent.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<parent>(?:AML\.)?T\d{4})\.\d{3}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SubTechnique();
 }
