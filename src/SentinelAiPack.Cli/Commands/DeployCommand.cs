@@ -98,9 +98,17 @@ public sealed partial class DeployCommand : ICliCommand
             throw new UsageException(e.Message);
         }
 
-        var preflight = args.SkipPreflight
-            ? new PreflightResult([], new HashSet<string>(), [])
-            : await RunPreflightAsync(io, content, deployment, credential, connection, target, cancellationToken).ConfigureAwait(false);
+        PreflightResult preflight;
+        try
+        {
+            preflight = args.SkipPreflight
+                ? new PreflightResult([], new HashSet<string>(), [])
+                : await RunPreflightAsync(io, content, deployment, credential, connection, target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AzureClientException e)
+        {
+            return await AzureServices.ReportFailureAsync(io, e).ConfigureAwait(false);
+        }
 
         using var arm = new ArmDeploymentClient(credential, connection.Options);
         await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

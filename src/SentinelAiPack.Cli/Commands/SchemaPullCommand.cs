@@ -71,6 +71,10 @@ public sealed class SchemaPullCommand : ICliCommand
         {
             throw new UsageException(e.Message);
         }
+        catch (AzureClientException e)
+        {
+            return await AzureServices.ReportFailureAsync(io, e).ConfigureAwait(false);
+        }
 
         var outDir = io.Resolve(args.Out);
         Directory.CreateDirectory(outDir);

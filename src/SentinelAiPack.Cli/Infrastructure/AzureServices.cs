@@ -22,6 +22,18 @@ public static class AzureServices
 {
     public static AzureConnection Connection(CliContext context) => context.Services.GetOrCreate(AzureConnection.Default);
 
+    /// <summary>
+    /// Reports an Azure failure (authentication, throttling beyond the retry budget, an API error) as one line and
+    /// returns exit code 2: the environment, not the content, stopped the run. Tokens never appear in these messages.
+    /// </summary>
+    public static async Task<int> ReportFailureAsync(IOContext io, SentinelAiPack.Azure.Errors.AzureClientException failure)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        ArgumentNullException.ThrowIfNull(failure);
+        await io.Error.WriteLineAsync("aipack: Azure request failed: " + failure.Message).ConfigureAwait(false);
+        return ExitCodes.UsageOrInternalError;
+    }
+
     /// <summary>The credential names <c>--credential</c> accepts.</summary>
     public static IReadOnlyList<string> CredentialNames => AzureCredentialFactory.Names;
 }
