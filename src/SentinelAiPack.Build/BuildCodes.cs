@@ -63,17 +63,11 @@ public static class BuildCodes
     public static readonly DiagnosticDescriptor OptionalSourceMissing =
         new("SAP8033", DiagnosticSeverity.Info, "An optional parser source table is missing") { Category = Deploy };
 
-    public static readonly DiagnosticDescriptor MissingFunction =
-        new("SAP8034", DiagnosticSeverity.Error, "Workspace lacks a function the item calls and the deployment does not create it") { Category = Deploy };
-
-    public static readonly DiagnosticDescriptor SchemaDrift =
-        new("SAP8050", DiagnosticSeverity.Warning, "Workspace schema differs from the pinned schema") { Category = Deploy };
-
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         NotConvertible, LimitExceeded, OutputNotOwned, DuplicateArtifact,
         LogicChangedWithoutVersion, VersionLowered, NotLocked, LockOutOfDate, RemovedWithoutDeprecation, DeprecationIncomplete,
         LockFileInvalid, VersionInvalid, DeprecatedItemPresent, DuplicateKey,
-        MissingTable, MissingColumn, NoParserSource, OptionalSourceMissing, MissingFunction, SchemaDrift,
+        MissingTable, MissingColumn, NoParserSource, OptionalSourceMissing,
     ];
 }
