@@ -11,6 +11,11 @@ public static class AipackCli
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new ValidateCommand(),
+        new TestCommand(),
+        new RunCommand(),
+        new EngineSupportCommand(),
+        new GenerateCommand(),
+        new WorkbookCommand(),
         new BuildCommand(),
         new LockCommand(),
         new DeployCommand(),

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using SentinelAiPack.Build.Contributors;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Telemetry.Arm;
-using SentinelAiPack.Telemetry.Schemas;
 
 namespace SentinelAiPack.Build.Arm;
 
@@ -28,9 +27,9 @@ public sealed class CustomTableContributor : IArtifactContributor
         {
             template = CustomTableTemplate.Build(content.CustomTables);
         }
-        catch (TableSchemaException e)
+        catch (CustomTableException e)
         {
-            diagnostics.Add(BuildCodes.NotConvertible.Create(e.FilePath, new SourceSpan(Math.Max(1, e.Line), 1), $"Custom tables were left out of the build: {e.Problem}"));
+            diagnostics.Add(BuildCodes.NotConvertible.Create(e.SchemaPath, new SourceSpan(1, 1), $"Custom tables were left out of the build: {e.Problem}"));
             return [];
         }
         var parameters = (JsonObject)template["parameters"]!;

@@ -13,6 +13,12 @@ public sealed class KqlAnalyzer(KqlHostPool pool) : IKqlAnalyzer
 
     public KqlHostPool Pool { get; } = pool;
 
+    /// <summary>
+    /// Longest time one query may take. Pathological text (thousands of unclosed parentheses, megabytes of garbage)
+    /// can keep the analyzer busy for minutes; such a query gets <see cref="KqlAnalysis.Failure"/> instead.
+    /// </summary>
+    public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public async Task<IReadOnlyList<KqlAnalysis>> AnalyzeAsync(IReadOnlyList<KqlRequest> requests, SchemaSet schemas, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -26,25 +32,65 @@ public sealed class KqlAnalyzer(KqlHostPool pool) : IKqlAnalyzer
         // Several chunks per engine keep engines busy to the end when query costs differ widely.
         var chunk = Math.Clamp(requests.Count / (workers * 8), 1, MaxChunk);
         var chunks = (requests.Count + chunk - 1) / chunk;
-        var key = schemas.Fingerprint;
 
-        var answers = await Pool.RunAsync(chunks, workers, (engine, index) =>
-        {
-            var start = index * chunk;
-            var count = Math.Min(chunk, requests.Count - start);
-            var json = JsonSerializer.Serialize(ToRequest(key, requests, start, count), ShimJson.Default.AnalyzeRequest);
-            var response = engine.Call("analyze", json, schemas, cancellationToken);
-            return JsonSerializer.Deserialize(response, ShimJson.Default.AnalyzeResponse)?.Results
-                ?? throw new Hosting.KqlHostException("The analyze handler returned no results.");
-        }, cancellationToken).ConfigureAwait(false);
+        var answers = await Pool.RunAsync(chunks, workers,
+            (engine, index) => TryAnalyze(engine, requests, index * chunk, Math.Min(chunk, requests.Count - index * chunk), schemas, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
 
         var results = new KqlAnalysis[requests.Count];
+        var timedOut = new List<int>();
         for (var i = 0; i < chunks; i++)
         {
-            answers[i].ToArray().CopyTo(results, i * chunk);
+            if (answers[i] is { } chunkResults)
+            {
+                chunkResults.CopyTo(results, i * chunk);
+            }
+            else
+            {
+                timedOut.AddRange(Enumerable.Range(i * chunk, Math.Min(chunk, requests.Count - i * chunk)));
+            }
+        }
+        if (timedOut.Count > 0)
+        {
+            // A chunk ran out of time: analyze its queries one by one so that only the culprit fails.
+            var single = await Pool.RunAsync(timedOut.Count, workers,
+                (engine, index) => TryAnalyze(engine, requests, timedOut[index], 1, schemas, cancellationToken)?[0] ?? TimedOut(requests[timedOut[index]]),
+                cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < timedOut.Count; i++)
+            {
+                results[timedOut[i]] = single[i];
+            }
         }
         return results;
     }
+
+    // Null when the time budget of the chunk ran out.
+    private KqlAnalysis[]? TryAnalyze(PooledEngine engine, IReadOnlyList<KqlRequest> requests, int start, int count, SchemaSet schemas, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(ToRequest(schemas.Fingerprint, requests, start, count), ShimJson.Default.AnalyzeRequest);
+        string response;
+        try
+        {
+            // One slow query gets the whole timeout; the others of the chunk a tenth of it each.
+            response = engine.Call("analyze", json, schemas, cancellationToken, QueryTimeout + QueryTimeout * (count - 1) / 10);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        var results = JsonSerializer.Deserialize(response, ShimJson.Default.AnalyzeResponse)?.Results;
+        if (results is null || results.Count != count)
+        {
+            throw new Hosting.KqlHostException($"The analyze handler returned {results?.Count ?? 0} results for {count} queries.");
+        }
+        return [.. results];
+    }
+
+    private KqlAnalysis TimedOut(KqlRequest request) => new()
+    {
+        Id = request.Id,
+        Failure = $"The analyzer did not finish within {QueryTimeout.TotalSeconds:0.#} s; the query is too large or too deeply nested to check.",
+    };
 
     /// <summary>Runs the shim's bare analyzer loop over <paramref name="texts"/> on one engine (benchmarks, consistency checks).</summary>
     public async Task<KqlBenchLoopResult> BenchLoopAsync(IReadOnlyList<string> texts, SchemaSet? schemas, KqlAnalysisMode mode, CancellationToken cancellationToken = default)

@@ -95,7 +95,8 @@ public sealed class KqlHostPool : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> for items 0..<paramref name="itemCount"/>-1 on up to <paramref name="workers"/>
-    /// engines; each worker takes the next item as soon as its engine is free, so uneven items balance out.
+    /// engines; each worker takes the next item as soon as its engine is free, so uneven items balance out. A worker
+    /// whose engine was marked <see cref="PooledEngine.Broken"/> carries on with a fresh one.
     /// </summary>
     internal async Task<T[]> RunAsync<T>(int itemCount, int workers, Func<PooledEngine, int, T> work, CancellationToken cancellationToken)
     {
@@ -115,6 +116,11 @@ public sealed class KqlHostPool : IDisposable
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         results[item] = work(engine, item);
+                        if (engine.Broken && item + 1 < itemCount)
+                        {
+                            Release(engine);
+                            engine = await AcquireAsync(grow: true, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
                 catch (OperationCanceledException)

@@ -14,7 +14,35 @@ internal sealed class PooledEngine(IKqlScriptHost host, Action<string, IReadOnly
     /// <summary>Set when the engine must not be reused (a cancelled call may leave it mid-script).</summary>
     public bool Broken { get; set; }
 
-    public string Call(string method, string requestJson, SchemaSet? schemas, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls <paramref name="method"/> after registering <paramref name="schemas"/> if needed. With a
+    /// <paramref name="timeout"/>, a call still running when it expires is interrupted, the engine is marked
+    /// <see cref="Broken"/> (an interrupted script may leave state half-changed) and <see cref="TimeoutException"/> is thrown.
+    /// </summary>
+    public string Call(string method, string requestJson, SchemaSet? schemas, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        if (timeout is not { } limit)
+        {
+            return CallOnce(method, requestJson, schemas, cancellationToken);
+        }
+        if (schemas is not null)
+        {
+            EnsureRegistered(schemas, cancellationToken); // registration is not part of the time budget
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        try
+        {
+            return CallOnce(method, requestJson, schemas, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Broken = true;
+            throw new TimeoutException($"The KQL analyzer did not finish within {limit.TotalSeconds:0.#} s.");
+        }
+    }
+
+    private string CallOnce(string method, string requestJson, SchemaSet? schemas, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
