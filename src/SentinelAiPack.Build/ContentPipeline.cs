@@ -21,6 +21,9 @@ public sealed record PipelineInput
     public required string RootDirectory { get; init; }
 
     public Func<string, string> DisplayPath { get; init; } = path => path;
+
+    /// <summary>Validators of other content kinds (workbook specs), run by validation as <c>aipack validate</c> runs them.</summary>
+    public IReadOnlyList<IExtraFileValidator> ExtraValidators { get; init; } = [];
 }
 
 /// <summary>Validation's verdict and, for the generators, the loaded and analyzed content.</summary>
@@ -40,7 +43,7 @@ public static class ContentPipeline
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(analyzer);
-        var report = await new ContentValidator(analyzer).ValidateAsync(new ValidationInput
+        var report = await new ContentValidator(analyzer, input.ExtraValidators).ValidateAsync(new ValidationInput
         {
             Paths = input.Paths,
             SchemaFolders = input.SchemaFolders,
@@ -82,7 +85,7 @@ public static class ContentPipeline
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         var root = input.Settings?.RootDirectory ?? Path.GetFullPath(input.RootDirectory);
-        return new PackContent(content, schemas, items, customTables, root, input.Settings);
+        return new PackContent(content, schemas, items, customTables, root, input.Settings) { ContentPaths = input.Paths.Select(Path.GetFullPath).ToList() };
     }
 
     /// <summary>Loading errors (unreadable or malformed files): items behind them are missing, so the lock must not be rewritten.</summary>

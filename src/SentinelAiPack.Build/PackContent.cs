@@ -33,6 +33,9 @@ public sealed class PackContent
 
     public ContentSettings? Settings { get; }
 
+    /// <summary>The content files and folders given (absolute), where contributors find their own files (workbook specs).</summary>
+    public IReadOnlyList<string> ContentPaths { get; init; } = [];
+
     public IEnumerable<PackItem> Rules => Items.Where(i => i.Kind == ContentKind.AnalyticRule);
 
     public IEnumerable<PackItem> HuntingQueries => Items.Where(i => i.Kind == ContentKind.HuntingQuery);

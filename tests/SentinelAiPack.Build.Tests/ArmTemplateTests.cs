@@ -45,6 +45,7 @@ public sealed class ArmTemplateTests
             "arm/3-analytics-rules/prompt-injection/FixtureInjection.json",
             "arm/3-analytics-rules/prompt-injection/FixtureNrtActivity.json",
             "arm/4-hunting-queries/prompt-injection/FixtureHunt.json",
+            "arm/5-workbooks/AIPackFixture.json",
         }));
         foreach (var (path, template) in templates)
         {
@@ -65,6 +66,7 @@ public sealed class ArmTemplateTests
             ["Microsoft.OperationalInsights/workspaces/tables"] = ["2022-10-01"],
             ["Microsoft.Insights/dataCollectionEndpoints"] = ["2022-06-01"],
             ["Microsoft.Insights/dataCollectionRules"] = ["2022-06-01"],
+            ["Microsoft.Insights/workbooks"] = ["2022-04-01"],
         };
         var seen = new HashSet<string>();
         foreach (var (path, template) in ArmTemplates())
@@ -172,7 +174,7 @@ public sealed class ArmTemplateTests
     {
         var order = JsonNode.Parse(s_build.Files.Single(f => f.RelativePath == "arm/deployment-order.json").Bytes)!["steps"]!.AsArray()
             .Select(s => s!["step"]!.GetValue<string>()).ToList();
-        Assert.That(order, Is.EqualTo(new[] { "tables", "parsers", "analytics-rules", "hunting-queries" }));
+        Assert.That(order, Is.EqualTo(new[] { "tables", "parsers", "analytics-rules", "hunting-queries", "workbooks" }));
         var config = JsonNode.Parse(s_build.Files.Single(f => f.RelativePath == "arm/sentinel-deployment.config").Bytes)!;
         Assert.That(config["prioritizedcontentfiles"]!.AsArray().Select(f => f!.GetValue<string>()),
             Is.EqualTo(new[] { "1-tables/custom-tables.json", "2-parsers/FixtureTurns.json" }));

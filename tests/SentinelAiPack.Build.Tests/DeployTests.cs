@@ -43,6 +43,7 @@ public sealed class DeployTests
             "aipack-analytics-rules-5d0c6a2b-7e1f-4a3b-9c8d-1e2f3a4b5c61",
             "aipack-analytics-rules-" + NrtRuleId,
             "aipack-hunting-queries-7f2e8c4d-9a3b-4c5d-9e0f-3a4b5c6d7e83",
+            "aipack-workbooks-sentinel-AIPackFixture",
         }));
         Assert.Multiple(() =>
         {
@@ -51,8 +52,8 @@ public sealed class DeployTests
                 "custom tables the deployment creates are not asked for");
             Assert.That(bed.Credential.RequestedScopes, Does.Contain("https://management.azure.com/.default").And.Contain("https://api.loganalytics.io/.default"));
             Assert.That(bed.Server.Requests.Where(r => r.Path.Contains("/providers/Microsoft.Resources/deployments/", StringComparison.Ordinal)).All(r => r.Audience == "https://management.azure.com"), Is.True);
-            Assert.That(result.Out, Does.Contain("Summary: 5 deployed, 0 failed, 0 skipped."));
-            Assert.That(result.Out, Does.Contain("[1/5] deployed 1-tables/custom-tables.json"));
+            Assert.That(result.Out, Does.Contain("Summary: 6 deployed, 0 failed, 0 skipped."));
+            Assert.That(result.Out, Does.Contain("[1/6] deployed 1-tables/custom-tables.json"));
         });
     }
 
@@ -71,7 +72,7 @@ public sealed class DeployTests
                 .And.Contain("'Fixture - Azure ML workspace key listed' reads table AzureActivity, which the workspace does not have."));
             Assert.That(result.Out, Does.Contain("asked the workspace for 1 table(s): 0 present, 1 missing; 1 error(s)"));
             Assert.That(bed.Arm.Deployments.Select(d => d.Name), Does.Not.Contain("aipack-analytics-rules-" + NrtRuleId));
-            Assert.That(bed.Arm.Deployments, Has.Count.EqualTo(4), "everything else is deployed");
+            Assert.That(bed.Arm.Deployments, Has.Count.EqualTo(5), "everything else is deployed");
             Assert.That(result.Out, Does.Contain("skipped: 3-analytics-rules/prompt-injection/FixtureNrtActivity.json: not deployed: the pre-flight found tables or columns it reads missing"));
         });
         Assert.That(result.Error, Does.Not.Contain("FixtureInjection.yaml"), "AzureActivity is only an optional (isfuzzy) source of the parser the other rule reads");
@@ -111,9 +112,9 @@ public sealed class DeployTests
             Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
             Assert.That(bed.Arm.Deployments, Is.Empty, "what-if never PUTs a deployment");
             Assert.That(bed.Server.Requests.Any(r => r.Method == "PUT"), Is.False);
-            Assert.That(bed.Server.Requests.Count(r => r.Path.EndsWith("/whatIf", StringComparison.Ordinal)), Is.EqualTo(5));
-            Assert.That(result.Out, Does.Contain("[3/5] whatif 3-analytics-rules/prompt-injection/FixtureInjection.json").And.Contain("1 Create"));
-            Assert.That(result.Out, Does.Contain("What-if: 5 predicted, 0 failed, 0 skipped; nothing was changed."));
+            Assert.That(bed.Server.Requests.Count(r => r.Path.EndsWith("/whatIf", StringComparison.Ordinal)), Is.EqualTo(6));
+            Assert.That(result.Out, Does.Contain("[3/6] whatif 3-analytics-rules/prompt-injection/FixtureInjection.json").And.Contain("1 Create"));
+            Assert.That(result.Out, Does.Contain("What-if: 6 predicted, 0 failed, 0 skipped; nothing was changed."));
         });
     }
 
@@ -137,7 +138,7 @@ public sealed class DeployTests
             Assert.That(bed.Server.Requests.Count(r => r.Status == 429), Is.EqualTo(3));
             Assert.That(bed.Clock.RequestedDelays, Does.Contain(TimeSpan.FromSeconds(7)).And.Contain(TimeSpan.FromSeconds(11)).And.Contain(TimeSpan.FromSeconds(13)));
             Assert.That(bed.Arm.Deployments.Select(d => d.Name), Does.Contain("aipack-analytics-rules-5d0c6a2b-7e1f-4a3b-9c8d-1e2f3a4b5c61"));
-            Assert.That(result.Out, Does.Contain("Summary: 5 deployed, 0 failed, 0 skipped."));
+            Assert.That(result.Out, Does.Contain("Summary: 6 deployed, 0 failed, 0 skipped."));
         });
     }
 
@@ -157,7 +158,7 @@ public sealed class DeployTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(1));
             Assert.That(result.Out, Does.Contain("failed: 2-parsers/FixtureTurns.json").And.Contain("InvalidFunction"));
-            Assert.That(result.Out, Does.Contain("Summary: 1 deployed, 1 failed, 3 skipped."));
+            Assert.That(result.Out, Does.Contain("Summary: 1 deployed, 1 failed, 4 skipped."));
             Assert.That(bed.Arm.Deployments.Select(d => d.Name), Is.EqualTo(new[] { "aipack-tables-custom-tables", "aipack-parsers-0b4f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a50" }));
         });
     }

@@ -29,8 +29,8 @@ public sealed class SolutionPackageTests
         var templates = TemplateChecks.Resources(main).Where(r => r["type"]!.GetValue<string>() == ApiVersions.ContentTemplateType).ToList();
         var package = TemplateChecks.Resources(main).Single(r => r["type"]!.GetValue<string>() == ApiVersions.ContentPackageType);
         var criteria = package["properties"]!["dependencies"]!["criteria"]!.AsArray().Select(c => c!["contentId"]!.GetValue<string>()).ToList();
-        var expected = s_content.Items.Select(i => i.Key).Order().ToList();
-        Assert.That(expected, Has.Count.EqualTo(4));
+        var expected = s_content.Items.Select(i => i.Key).Append("AIPackFixture").Order().ToList();
+        Assert.That(expected, Has.Count.EqualTo(5), "two rules, a hunting query, a parser and a workbook");
         Assert.That(templates.Select(t => t["properties"]!["contentId"]!.GetValue<string>()).Order(), Is.EqualTo(expected), "one contentTemplates resource per item");
         Assert.That(criteria.Order(), Is.EqualTo(expected), "one dependency criterion per item");
         foreach (var key in expected)
@@ -70,7 +70,10 @@ public sealed class SolutionPackageTests
         Assert.That(rule["apiVersion"]!.GetValue<string>(), Is.EqualTo("2023-02-01-preview"));
         Assert.That(rule["properties"]!["requiredDataConnectors"]![0]!["connectorId"]!.GetValue<string>(), Is.Not.Empty);
         Assert.That(inner.Where(r => r["type"]!.GetValue<string>() == ApiVersions.MetadataType).Select(r => r["apiVersion"]!.GetValue<string>()).Distinct(), Is.EqualTo(new[] { "2022-01-01-preview" }));
-        Assert.That(inner.Count(r => r["type"]!.GetValue<string>() == ApiVersions.MetadataType), Is.EqualTo(4), "one metadata resource per item");
+        Assert.That(inner.Count(r => r["type"]!.GetValue<string>() == ApiVersions.MetadataType), Is.EqualTo(5), "one metadata resource per item");
+        var workbook = inner.Single(r => r["type"]!.GetValue<string>() == "Microsoft.Insights/workbooks");
+        Assert.That(workbook["apiVersion"]!.GetValue<string>(), Is.EqualTo("2022-04-01"));
+        Assert.That(Guid.TryParse(workbook["name"]!.GetValue<string>(), out _), Is.True, "a literal, stable workbook name");
     }
 
     [Test]

@@ -1,8 +1,9 @@
 using SentinelAiPack.Build.Arm;
+using SentinelAiPack.Build.Workbooks;
 
 namespace SentinelAiPack.Build.Contributors;
 
-/// <summary>Every contributor the build runs, registered in one place (workbooks and playbooks add theirs here).</summary>
+/// <summary>Every contributor the build runs, registered in one place (playbooks and automation rules add theirs here).</summary>
 public static class ArtifactContributors
 {
     public static IReadOnlyList<IArtifactContributor> Default { get; } =
@@ -11,5 +12,6 @@ public static class ArtifactContributors
         new ParserContributor(),
         new AnalyticsRuleContributor(),
         new HuntingQueryContributor(),
+        new WorkbookContributor(),
     ];
 }

@@ -7,6 +7,7 @@ using SentinelAiPack.Cli.Content;
 using SentinelAiPack.Cli.Infrastructure;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Validation.Reporting;
+using SentinelAiPack.Workbooks.Checks;
 
 namespace SentinelAiPack.Cli.Commands;
 
@@ -95,7 +96,8 @@ internal static class PackGate
     {
         var io = context.IO;
         var progress = new TerminalProgress(io);
-        var result = await ContentPipeline.RunAsync(input, KqlServices.Analyzer(context), progress, cancellationToken).ConfigureAwait(false);
+        var analyzer = KqlServices.Analyzer(context);
+        var result = await ContentPipeline.RunAsync(input with { ExtraValidators = [new WorkbookFileValidator(analyzer)] }, analyzer, progress, cancellationToken).ConfigureAwait(false);
         progress.Clear();
         var findings = settingsDiagnostics.Concat(result.Report.Diagnostics).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         await PackInputs.PrintAsync(io, findings).ConfigureAwait(false);
