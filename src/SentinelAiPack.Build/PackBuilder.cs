@@ -15,6 +15,9 @@ public sealed record BuildOptions
     public SolutionOptions Solution { get; init; } = new();
 
     public IReadOnlyList<IArtifactContributor> Contributors { get; init; } = ArtifactContributors.Default;
+
+    /// <summary>What the local engine returned on each item's firing test case, by item key (<see cref="SampleRunner"/>); docs show it.</summary>
+    public IReadOnlyDictionary<string, SampleOutput> SampleOutputs { get; init; } = new Dictionary<string, SampleOutput>();
 }
 
 /// <summary>Every generated file (paths relative to the output folder), the deployable items, and the build's findings.</summary>
@@ -39,7 +42,7 @@ public static class PackBuilder
         files.AddRange(ArmOutput.Files(contributions));
         files.AddRange(SolutionPackage.Files(options.Solution, contributions));
         files.AddRange(CoverageLayers.Files(content));
-        files.AddRange(DocsOutput.Files(content));
+        files.AddRange(DocsOutput.Files(content, options.SampleOutputs));
         foreach (var duplicate in files.GroupBy(f => f.RelativePath, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             diagnostics.Add(BuildCodes.DuplicateArtifact.Create(content.RootDirectory, SourceSpan.Unknown,

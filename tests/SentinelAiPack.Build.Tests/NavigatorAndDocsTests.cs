@@ -68,6 +68,28 @@ public sealed class NavigatorAndDocsTests
     }
 
     [Test]
+    public async Task Sample_alert_is_the_row_the_local_engine_returns_on_the_firing_case()
+    {
+        using var pack = PackFolder.CopyOfFixture();
+        var content = await LoadedPack.LoadAsync(pack.Root);
+        var outputs = await new SampleRunner(new Engine.KqlEngine(new Engine.Tree.PoolTreeSource(SharedAnalyzer.Pool))).RunAsync(content);
+        var rule = content.Items.Single(i => i.Stem == "FixtureInjection");
+        var output = outputs[rule.Key];
+        Assert.Multiple(() =>
+        {
+            Assert.That(output.Failure, Is.Null);
+            Assert.That(output.CaseName, Is.EqualTo("an override prompt fires"));
+            Assert.That(output.RowCount, Is.EqualTo(1));
+            Assert.That(output.FirstRow, Does.Contain(("UserPrincipalName", "mallory@contoso.com")).And.Contain(("Attempts", "1")).And.Contain(("SessionId", "s-1")));
+            Assert.That(outputs.ContainsKey(content.Items.Single(i => i.Stem == "FixtureHunt").Key), Is.False, "no tests file, no sample");
+        });
+        var page = ItemPage.Render(content, rule, output);
+        Assert.That(page, Does.Contain("Run on these events by the local engine, the query returns 1 row(s); the first:"));
+        Assert.That(page, Does.Contain("| `Attempts` | 1 |"));
+        Assert.That(page, Does.Contain("Alert title: `Instruction override by mallory@contoso.com`"));
+    }
+
+    [Test]
     public void Hunting_page_and_index_with_coverage_matrices()
     {
         var hunting = Text("docs/hunting/prompt-injection/FixtureHunt.md");

@@ -7,12 +7,13 @@ public static class DocsOutput
 {
     public const string Folder = "docs";
 
-    public static IEnumerable<ArtifactFile> Files(PackContent content)
+    public static IEnumerable<ArtifactFile> Files(PackContent content, IReadOnlyDictionary<string, SampleOutput>? sampleOutputs = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         foreach (var item in content.Rules.Concat(content.HuntingQueries))
         {
-            yield return ArtifactFile.Text($"{Folder}/{ItemPage.RelativePath(item)}", ItemPage.Render(content, item));
+            var output = sampleOutputs?.GetValueOrDefault(item.Key);
+            yield return ArtifactFile.Text($"{Folder}/{ItemPage.RelativePath(item)}", ItemPage.Render(content, item, output));
         }
         yield return ArtifactFile.Text($"{Folder}/{IndexPage.FileName}", IndexPage.Render(content));
     }

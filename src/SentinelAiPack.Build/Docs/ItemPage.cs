@@ -20,7 +20,7 @@ public static class ItemPage
         return $"{folder}/{ArtifactFile.SafeName(item.AlertTypeFolder)}/{ArtifactFile.SafeName(item.Stem)}.md";
     }
 
-    public static string Render(PackContent content, PackItem item)
+    public static string Render(PackContent content, PackItem item, SampleOutput? output = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(item);
@@ -47,7 +47,7 @@ public static class ItemPage
         {
             Section(page, "Alert", AlertSection(template));
         }
-        Section(page, item.Kind == ContentKind.AnalyticRule ? "Sample alert" : "Sample result", SampleSection(content, item));
+        Section(page, item.Kind == ContentKind.AnalyticRule ? "Sample alert" : "Sample result", SampleSection(content, item, output));
         Section(page, "Query", Markdown.Fence("kusto", item.QueryText));
         return page.ToString().TrimEnd('\n') + "\n";
     }
@@ -147,7 +147,7 @@ public static class ItemPage
         return text.Length == 0 ? "_Default alert: the rule name, no entities._" : text.ToString().TrimEnd('\n');
     }
 
-    private static string SampleSection(PackContent content, PackItem item)
+    private static string SampleSection(PackContent content, PackItem item, SampleOutput? output)
     {
         var sample = SampleAlert.Read(content.Content.FindSampleFile(item.Item));
         if (sample is null)
@@ -157,11 +157,26 @@ public static class ItemPage
         var text = new StringBuilder();
         text.Append("From the test case ").Append(Markdown.Code(sample.CaseName)).Append(" in ")
             .Append(Markdown.Code(item.Stem + ".tests.yaml")).Append(".\n\n");
+        var row = output is { Failure: null, RowCount: > 0 } ? output.FirstRow : null;
         if (item.Template?.AlertDetailsOverride?.AlertDisplayNameFormat is { } title)
         {
-            text.Append("Alert title: ").Append(Markdown.Code(sample.FillPlaceholders(title.Value.Trim()))).Append("\n\n");
+            var filled = row is null ? sample.FillPlaceholders(title.Value.Trim()) : SampleAlert.Fill(title.Value.Trim(), row);
+            text.Append("Alert title: ").Append(Markdown.Code(filled)).Append("\n\n");
         }
-        if (sample.ExpectedColumns.Count > 0)
+        if (output is { Failure: { } failure })
+        {
+            text.Append("The local engine could not run the query on these events: ").Append(Markdown.Text(failure)).Append("\n\n");
+        }
+        else if (output is not null)
+        {
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"Run on these events by the local engine, the query returns {output.RowCount} row(s)"))
+                .Append(row is null ? ".\n\n" : "; the first:\n\n");
+            if (row is not null)
+            {
+                text.Append(Markdown.Table(["Column", "Value"], row.Select(c => (IReadOnlyList<string>)[Markdown.Code(c.Column), Markdown.Cell(c.Value)]))).Append('\n');
+            }
+        }
+        if (row is null && sample.ExpectedColumns.Count > 0)
         {
             text.Append("Values the alert carries (as the test expects them):\n\n");
             text.Append(Markdown.Table(["Column", "Value"], sample.ExpectedColumns.Select(c => (IReadOnlyList<string>)[Markdown.Code(c.Column), Markdown.Cell(c.Value)]))).Append('\n');

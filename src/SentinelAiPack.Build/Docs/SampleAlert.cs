@@ -52,13 +52,17 @@ public sealed partial record SampleAlert(string CaseName, IReadOnlyList<(string 
     }
 
     /// <summary><paramref name="format"/> (an alertDisplayNameFormat) with the <c>{{Column}}</c> placeholders the test expects filled in.</summary>
-    public string FillPlaceholders(string format)
+    public string FillPlaceholders(string format) => Fill(format, ExpectedColumns);
+
+    /// <summary><paramref name="format"/> with each <c>{{Column}}</c> replaced by that column's value; unknown columns stay as written.</summary>
+    public static string Fill(string format, IReadOnlyList<(string Column, string Value)> values)
     {
         ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(values);
         return Placeholder().Replace(format, match =>
         {
             var column = match.Groups[1].Value.Trim();
-            var value = ExpectedColumns.FirstOrDefault(c => c.Column.Equals(column, StringComparison.OrdinalIgnoreCase)).Value;
+            var value = values.FirstOrDefault(c => c.Column.Equals(column, StringComparison.OrdinalIgnoreCase)).Value;
             return value ?? match.Value;
         });
     }

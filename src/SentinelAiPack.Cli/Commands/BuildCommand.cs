@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using SentinelAiPack.Build;
+using SentinelAiPack.Build.Docs;
 using SentinelAiPack.Build.Lock;
 using SentinelAiPack.Build.Solution;
 using SentinelAiPack.Cli.Content;
 using SentinelAiPack.Cli.Infrastructure;
 using SentinelAiPack.Content.Diagnostics;
+using SentinelAiPack.Engine;
+using SentinelAiPack.Engine.Tree;
+using SentinelAiPack.Kql;
 using SentinelAiPack.Validation.Reporting;
 using SentinelAiPack.Workbooks.Checks;
 
@@ -54,7 +58,10 @@ public sealed class BuildCommand : ICliCommand
             return ExitCodes.Failures;
         }
 
-        var build = PackBuilder.Generate(content, new BuildOptions { Solution = new SolutionOptions { Version = args.SolutionVersion } });
+        // The engine shares the analyzer's pool of hosts (one start-up per run).
+        var pool = KqlServices.Analyzer(context) is KqlAnalyzer analyzer ? analyzer.Pool : KqlServices.Pool(context);
+        var samples = await new SampleRunner(new KqlEngine(new PoolTreeSource(pool))).RunAsync(content, cancellationToken).ConfigureAwait(false);
+        var build = PackBuilder.Generate(content, new BuildOptions { Solution = new SolutionOptions { Version = args.SolutionVersion }, SampleOutputs = samples });
         await PackInputs.PrintAsync(io, build.Diagnostics).ConfigureAwait(false);
         if (build.HasErrors)
         {

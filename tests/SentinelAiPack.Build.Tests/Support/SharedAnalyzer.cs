@@ -8,7 +8,9 @@ public sealed class SharedAnalyzer
 {
     private static KqlHostPool? s_pool;
 
-    public static IKqlAnalyzer Analyzer => new KqlAnalyzer(s_pool ?? throw new InvalidOperationException("The shared pool is not set up."));
+    public static KqlHostPool Pool => s_pool ?? throw new InvalidOperationException("The shared pool is not set up.");
+
+    public static IKqlAnalyzer Analyzer => new KqlAnalyzer(Pool);
 
     [OneTimeSetUp]
     public void Start() => s_pool = new KqlHostPool(new KqlHostPoolOptions { MaxEngines = 2 });
