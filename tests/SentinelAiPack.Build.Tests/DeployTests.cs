@@ -11,14 +11,6 @@ public sealed class DeployTests
 {
     private const string NrtRuleId = "6e1d7b3c-8f2a-4b4c-8d9e-2f3a4b5c6d72";
 
-    private static async Task<PackFolder> LockedPackAsync()
-    {
-        var pack = PackFolder.CopyOfFixture();
-        var locked = await Aipack.RunAsync(pack.Root, "lock");
-        Assert.That(locked.ExitCode, Is.EqualTo(0), locked.ToString());
-        return pack;
-    }
-
     /// <summary>The pinned AzureActivity schema the tool ships (copied beside the tests with the CLI).</summary>
     private static string AzureActivitySchema()
     {
@@ -28,7 +20,7 @@ public sealed class DeployTests
     [Test]
     public async Task Deploys_every_template_in_order_tables_then_parsers_then_rules()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
 
@@ -60,7 +52,7 @@ public sealed class DeployTests
     [Test]
     public async Task Pre_flight_reports_a_missing_table_and_skips_the_rule_that_reads_it()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
 
         var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgs());
@@ -81,7 +73,7 @@ public sealed class DeployTests
     [Test]
     public async Task Pre_flight_reports_a_missing_column_by_table_and_name()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema(), "OperationNameValue", "CallerIpAddress");
 
@@ -101,7 +93,7 @@ public sealed class DeployTests
     [Test]
     public async Task What_if_predicts_and_changes_nothing()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
 
@@ -121,7 +113,7 @@ public sealed class DeployTests
     [Test]
     public async Task A_throttled_deployment_succeeds_after_retry_after()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
         bed.Server.Faults
@@ -145,7 +137,7 @@ public sealed class DeployTests
     [Test]
     public async Task A_failed_parser_stops_the_steps_that_depend_on_it()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
         bed.Arm.FailWhen = template => template.ToJsonString().Contains("functionAlias", StringComparison.Ordinal)
@@ -166,7 +158,7 @@ public sealed class DeployTests
     [Test]
     public async Task Only_rules_asks_the_workspace_for_the_custom_tables_too()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
 
@@ -180,7 +172,7 @@ public sealed class DeployTests
     [Test]
     public async Task A_credential_for_the_wrong_audience_stops_before_anything_is_deployed()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.Credential.ForcedAudience = "https://storage.azure.com";
 

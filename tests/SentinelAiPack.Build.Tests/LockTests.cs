@@ -11,18 +11,10 @@ public sealed class LockTests
     private const string RuleId = "5d0c6a2b-7e1f-4a3b-9c8d-1e2f3a4b5c61";
     private const string RuleName = "Fixture - instruction override in a user prompt";
 
-    private static async Task<PackFolder> LockedPackAsync()
-    {
-        var pack = PackFolder.CopyOfFixture();
-        var result = await Aipack.RunAsync(pack.Root, "lock");
-        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        return pack;
-    }
-
     [Test]
     public async Task A_query_edit_without_a_version_bump_fails_the_build_naming_the_item()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         pack.Edit(RuleFile, "has \"ignore previous instructions\"", "has \"ignore all previous instructions\"");
         var build = await Aipack.RunAsync(pack.Root, "build");
         Assert.Multiple(() =>
@@ -39,7 +31,7 @@ public sealed class LockTests
     [Test]
     public async Task A_bumped_version_needs_aipack_lock_then_builds()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         pack.Edit(RuleFile, "has \"ignore previous instructions\"", "has \"ignore all previous instructions\"");
         pack.Edit(RuleFile, "version: 1.0.0", "version: 1.1.0");
 
@@ -57,7 +49,7 @@ public sealed class LockTests
     [Test]
     public async Task Lock_refuses_a_logic_change_without_a_bump_unless_forced()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         var before = pack.Read("detections/aipack.lock.json");
         pack.Edit(RuleFile, "triggerThreshold: 0", "triggerThreshold: 2");
 
@@ -78,7 +70,7 @@ public sealed class LockTests
     [Test]
     public async Task Description_and_whitespace_edits_need_no_bump()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         pack.Edit(RuleFile, "Detects user prompts that tell", "Finds user prompts that tell");
         pack.Edit(RuleFile, "by SessionId, UserPrincipalName, ClientIp\n", "by SessionId, UserPrincipalName, ClientIp   \n");
         pack.Edit(RuleFile, "queryFrequency: 15m", "queryFrequency: 00:15:00");
@@ -89,7 +81,7 @@ public sealed class LockTests
     [Test]
     public async Task A_lower_version_is_refused_even_with_force()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         pack.Edit("detections/prompt-injection/analytics/FixtureNrtActivity.yaml", "version: 1.2.0", "version: 1.1.9");
         var build = await Aipack.RunAsync(pack.Root, "build");
         var locked = await Aipack.RunAsync(pack.Root, "lock", "--force");
@@ -104,7 +96,7 @@ public sealed class LockTests
     [Test]
     public async Task A_removed_item_needs_a_deprecation_entry_with_a_reason()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         pack.Delete("detections/prompt-injection/hunting/FixtureHunt.yaml");
 
         var build = await Aipack.RunAsync(pack.Root, "build");
@@ -128,7 +120,7 @@ public sealed class LockTests
     [Test]
     public async Task A_new_item_must_be_locked_before_it_builds()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         pack.Write("detections/prompt-injection/hunting/FixtureHuntTwo.yaml",
             pack.Read("detections/prompt-injection/hunting/FixtureHunt.yaml")
                 .Replace("7f2e8c4d-9a3b-4c5d-9e0f-3a4b5c6d7e83", "8a3f9d5e-0b4c-4d6e-8f1a-4b5c6d7e8f94", StringComparison.Ordinal)
@@ -141,7 +133,7 @@ public sealed class LockTests
     [Test]
     public async Task A_malformed_lock_file_is_reported_with_its_line()
     {
-        using var pack = await LockedPackAsync();
+        using var pack = await PackFolder.LockedCopyAsync();
         pack.Write("detections/aipack.lock.json", "{\n  \"items\": {\n    \"x\": \n}\n");
         var build = await Aipack.RunAsync(pack.Root, "build");
         Assert.That(build.ExitCode, Is.EqualTo(1));

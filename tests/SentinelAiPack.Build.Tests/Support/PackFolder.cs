@@ -26,6 +26,15 @@ internal sealed class PackFolder : IDisposable
         return new PackFolder(root);
     }
 
+    /// <summary>A copy of the fixture whose lock file <c>aipack lock</c> has written.</summary>
+    public static async Task<PackFolder> LockedCopyAsync()
+    {
+        var pack = CopyOfFixture();
+        var locked = await Aipack.RunAsync(pack.Root, "lock");
+        Assert.That(locked.ExitCode, Is.EqualTo(0), locked.ToString());
+        return pack;
+    }
+
     public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
