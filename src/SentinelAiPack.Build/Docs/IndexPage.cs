@@ -57,6 +57,19 @@ public static class IndexPage
             Markdown.Cell(string.Join(", ", (p.Analysis?.Tables ?? []).Where(t => t.Via is null).Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))),
         ]))).Append('\n');
 
+        page.Append("## Data requirements\n\n");
+        page.Append("What each analytics rule and hunting query reads: the pack parsers it calls, the tables behind them (and any table it reads directly), and its ATT&amp;CK and ATLAS mappings. Each parser's page in `docs/data-model.md` says what to switch on for its sources.\n\n");
+        page.Append(Markdown.Table(["Rule or query", "Parsers", "Tables", "ATT&amp;CK", "ATLAS"], rules.Concat(hunting)
+            .OrderBy(i => i.AlertTypeFolder, StringComparer.Ordinal).ThenBy(i => i.DisplayName, StringComparer.Ordinal)
+            .Select(i => (IReadOnlyList<string>)
+            [
+                Markdown.Link(i.DisplayName, ItemPage.RelativePath(i)),
+                Markdown.Cell(string.Join(", ", DataReads.TablesByParser(i).Keys)),
+                Markdown.Cell(string.Join(", ", DataReads.AllTables(i))),
+                Markdown.Cell(string.Join(", ", TemplateValues.AllTechniques(i.Template!))),
+                Markdown.Cell(string.Join(", ", (i.Template!.AiPack?.Atlas ?? []).Select(a => a.Value.Trim()))),
+            ]))).Append('\n');
+
         page.Append("## Coverage: alert type × data source\n\n");
         page.Append("Number of analytics rules of each alert type that read each parser or table.\n\n");
         page.Append(SourceMatrix(content, rules)).Append('\n');
