@@ -11,6 +11,15 @@ public static class AipackCli
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new ValidateCommand(),
+        new TestCommand(),
+        new RunCommand(),
+        new EngineSupportCommand(),
+        new GenerateCommand(),
+        new WorkbookCommand(),
+        new BuildCommand(),
+        new LockCommand(),
+        new DeployCommand(),
+        new SchemaPullCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text;
 using SentinelAiPack.Cli.Content;
+using SentinelAiPack.Cli.Diagnostics;
 using SentinelAiPack.Cli.Infrastructure;
 using SentinelAiPack.Validation;
 using SentinelAiPack.Validation.Reporting;
+using SentinelAiPack.Workbooks.Checks;
 
 namespace SentinelAiPack.Cli.Commands;
 
@@ -17,7 +19,7 @@ public sealed class ValidateCommand : ICliCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Rules, hunting queries, parsers or folders of them (default: the content folders of aipack.yaml, else detections/).",
+            Description = "Rules, hunting queries, parsers, workbook specs (*.workbook.yaml) or folders of them (default: the content folders of aipack.yaml, else detections/).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var schemas = new Option<string[]>("--schemas")
@@ -60,7 +62,8 @@ public sealed class ValidateCommand : ICliCommand
             DisplayPath = io.Display,
         };
         var progress = new TerminalProgress(io);
-        var validator = new ContentValidator(KqlServices.Analyzer(context));
+        var analyzer = KqlServices.Analyzer(context);
+        var validator = new ContentValidator(analyzer, [new WorkbookFileValidator(analyzer)]);
         var report = await validator.ValidateAsync(input, progress, cancellationToken).ConfigureAwait(false);
         progress.Clear();
         if (settingsDiagnostics.Count > 0)
@@ -91,7 +94,7 @@ public sealed class ValidateCommand : ICliCommand
     private static IReportWriter CreateWriter(Arguments args, IOContext io) => args.Format switch
     {
         ReportFormat.Json => new JsonReportWriter(),
-        ReportFormat.Sarif => new SarifReportWriter(DiagnosticCatalog.Find, ToolVersion.Current),
+        ReportFormat.Sarif => new SarifReportWriter(AllDiagnostics.Find, ToolVersion.Current),
         ReportFormat.Junit => new JunitReportWriter(args.WarningsAsErrors),
         _ => new TextReportWriter(new SourceLineReader(io.WorkingDirectory)),
     };

@@ -193,19 +193,19 @@ public static class CustomTableTemplate
         var columns = CustomTableColumns.Sent(table);
         if (!columns.Any(c => c.Name == "TimeGenerated" && c.Type == "datetime"))
         {
-            throw new TableSchemaException(where, 0, $"custom table '{table.Name}' needs a TimeGenerated column of type datetime");
+            throw new CustomTableException(where, $"custom table '{table.Name}' needs a TimeGenerated column of type datetime");
         }
 
         foreach (var column in columns)
         {
             if (!ArmColumnTypes.IsSupported(column.Type))
             {
-                throw new TableSchemaException(where, 0, $"column '{column.Name}' of custom table '{table.Name}' has type '{column.Type}', which custom tables cannot store");
+                throw new CustomTableException(where, $"column '{column.Name}' of custom table '{table.Name}' has type '{column.Type}', which custom tables cannot store");
             }
 
             if (column.Name.StartsWith('_') || column.Name.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch == '_')))
             {
-                throw new TableSchemaException(where, 0, $"column '{column.Name}' of custom table '{table.Name}' is not a valid custom column name (letters, digits and '_', not starting with '_')");
+                throw new CustomTableException(where, $"column '{column.Name}' of custom table '{table.Name}' is not a valid custom column name (letters, digits and '_', not starting with '_')");
             }
         }
 

@@ -1,9 +1,9 @@
-using System.Reflection;
+using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 
 namespace SentinelAiPack.Telemetry.Schemas;
 
-/// <summary>The table schemas of the pack (<c>detections/schemas</c>), embedded in this assembly at build time.</summary>
+/// <summary>The table schemas of the pack (<c>detections/schemas/*.json</c>), embedded in this assembly at build time.</summary>
 public static class PackSchemas
 {
     private const string Prefix = "schemas/";
@@ -19,13 +19,6 @@ public static class PackSchemas
         All.Value.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException($"the pack has no schema for table '{name}'");
 
-    /// <summary>Reads every <c>*.json</c> table schema of a folder (for a content repository's own schemas), ordered by name.</summary>
-    public static IReadOnlyList<TableSchema> ReadFolder(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*.json")
-            .Order(StringComparer.Ordinal)
-            .Select(TableSchemaReader.ReadFile)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)];
-
     private static IReadOnlyList<TableSchema> LoadAll()
     {
         var assembly = typeof(PackSchemas).Assembly;
@@ -34,7 +27,18 @@ public static class PackSchemas
         {
             using var stream = assembly.GetManifestResourceStream(resource)
                 ?? throw new InvalidOperationException($"embedded schema '{resource}' cannot be opened");
-            tables.Add(TableSchemaReader.Read(stream, "detections/" + resource));
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var path = "detections/" + resource;
+            var diagnostics = new DiagnosticBag(path);
+            var file = SchemaLoader.LoadJson(path, buffer.ToArray(), diagnostics);
+            if (diagnostics.HasErrors)
+            {
+                // The embedded files are the pack's own and are tested; an error here is a build defect.
+                throw new InvalidOperationException($"{path}: {diagnostics.Items.First(d => d.Severity == DiagnosticSeverity.Error).Message}");
+            }
+
+            tables.AddRange(file.Tables);
         }
 
         return [.. tables.OrderBy(t => t.Name, StringComparer.Ordinal)];

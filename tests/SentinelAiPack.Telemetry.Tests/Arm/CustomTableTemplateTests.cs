@@ -136,7 +136,7 @@ public partial class CustomTableTemplateTests
     {
         var table = new TableSchema("Bad_CL", [new ColumnSchema("TimeGenerated", "datetime"), new ColumnSchema("Elapsed", "timespan")]) { SourcePath = "Bad_CL.json" };
 
-        var error = Assert.Throws<TableSchemaException>(() => CustomTableTemplate.Build([table]));
+        var error = Assert.Throws<CustomTableException>(() => CustomTableTemplate.Build([table]));
 
         Assert.That(error!.Message, Is.EqualTo("Bad_CL.json: column 'Elapsed' of custom table 'Bad_CL' has type 'timespan', which custom tables cannot store"));
     }
@@ -146,7 +146,7 @@ public partial class CustomTableTemplateTests
     {
         var table = new TableSchema("Bad_CL", [new ColumnSchema("When", "datetime")]);
 
-        Assert.That(() => CustomTableTemplate.Build([table]), Throws.TypeOf<TableSchemaException>().With.Message.Contains("TimeGenerated"));
+        Assert.That(() => CustomTableTemplate.Build([table]), Throws.TypeOf<CustomTableException>().With.Message.Contains("TimeGenerated"));
     }
 
     [Test]
