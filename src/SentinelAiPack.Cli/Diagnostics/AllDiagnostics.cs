@@ -8,6 +8,7 @@ public static class AllDiagnostics
 {
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
         DiagnosticCatalog.All
+            .Concat(Engine.EngineCodes.All)
             .OrderBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
 

@@ -13,6 +13,7 @@ public static class TreeJson
         var inner = JsonSerializer.Deserialize<string>(json) ?? throw new EngineCompileException("the analyzer returned no tree");
         var tree = JsonSerializer.Deserialize<ExportedTree>(inner, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
         tree.Text = text;
+        tree.JsonLength = inner.Length;
         return tree;
     }
 
