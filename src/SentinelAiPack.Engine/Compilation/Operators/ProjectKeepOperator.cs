@@ -8,12 +8,6 @@ internal sealed class ProjectKeepOperator : IOperatorCompiler
 {
     public IReadOnlyList<string> Kinds { get; } = ["ProjectKeepOperator"];
 
-    public TabularPlan Compile(TreeNode node, TabularPlan? input, CompileContext context)
-    {
-        var schema = input!.Schema;
-        var kept = node.ListItems("Expressions").SelectMany(i => ColumnPatterns.Match(schema, ColumnPatterns.Text(i))).ToHashSet();
-        var builder = new ProjectionBuilder(input, context);
-        builder.OutputAll(Enumerable.Range(0, schema.Count).Where(kept.Contains).Select(i => (schema[i].Name, i)));
-        return builder.Build(node);
-    }
+    public TabularPlan Compile(TreeNode node, TabularPlan? input, CompileContext context) =>
+        ColumnPatterns.Filter(node, input!, context, matched => matched);
 }
