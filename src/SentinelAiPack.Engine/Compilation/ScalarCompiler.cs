@@ -16,6 +16,8 @@ internal sealed class ScalarCompiler(CompileContext context)
     /// <summary>Compiles an expression; its kind is the analyzer's result type where the analyzer knows it.</summary>
     public ScalarExpr Compile(TreeNode node, RowContext row)
     {
+        // Deeply nested expressions (a + a + ... thousands of times) must fail cleanly, not overflow the stack.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (row.Substitutions is { } substitutions && substitutions.TryGetValue(node, out var substitute))
         {
             return substitute;
