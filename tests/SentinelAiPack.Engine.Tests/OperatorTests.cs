@@ -143,6 +143,13 @@ public class OperatorTests
     }
 
     [Test]
+    public void Window_functions_over_sorted_rows()
+    {
+        Assert.That(Lines("range x from 1 to 5 step 1 | sort by x asc | extend rn = row_number(), p = prev(x), n = next(x, 2, -1), c = row_cumsum(x), r = row_number(10, x == 3)"),
+            Is.EqualTo(new[] { "1|1|null|3|1|10", "2|2|1|4|3|11", "3|3|2|5|6|10", "4|4|3|-1|10|11", "5|5|4|-1|15|12" }));
+    }
+
+    [Test]
     public void Materialize_and_toscalar()
     {
         Assert.That(Lines(Events + "let m = materialize(Events | where Count > 1); let n = toscalar(m | count); m | summarize c = count() | extend same = c == n"),
