@@ -155,4 +155,15 @@ public class OperatorTests
         Assert.That(Lines(Events + "let m = materialize(Events | where Count > 1); let n = toscalar(m | count); m | summarize c = count() | extend same = c == n"),
             Is.EqualTo(new[] { "3|true" }));
     }
+
+    [Test]
+    public void Several_column_functions_bare_and_with_tuple_assignment()
+    {
+        Assert.That(Run("print x = dynamic([1,2,3,10]) | extend series_stats(x)").Schema.Columns.Select(c => c.Name),
+            Is.EqualTo(new[] { "x", "series_stats_x_min", "series_stats_x_min_idx", "series_stats_x_max", "series_stats_x_max_idx", "series_stats_x_avg", "series_stats_x_stdev", "series_stats_x_variance" }));
+        Assert.That(Lines("print x = dynamic([1,2,3,10]) | project (lo, at, hi) = series_stats(x) | project lo, at, hi"), Is.EqualTo(new[] { "1|0|10" }));
+        var refused = Compile("print x = dynamic([1,2,3]) | extend (a, b) = series_fit_2lines(x)");
+        Assert.That(refused.Success, Is.False);
+        Assert.That(refused.Diagnostics.Single().Message, Does.Contain("series_fit_2lines"));
+    }
 }
