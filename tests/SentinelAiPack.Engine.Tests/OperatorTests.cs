@@ -166,4 +166,12 @@ public class OperatorTests
         Assert.That(refused.Success, Is.False);
         Assert.That(refused.Diagnostics.Single().Message, Does.Contain("series_fit_2lines"));
     }
+
+    [Test]
+    public void Deprecated_argmin_and_toscalar_of_a_scalar()
+    {
+        Assert.That(Lines("datatable(k:string, t:long, v:string)['a',1,'x','a',0,'y','b',5,'z'] | summarize argmin(t, v) by k | sort by k asc"),
+            Is.EqualTo(new[] { "a|0|y", "b|5|z" }));
+        Assert.That(Lines("let d = datatable(s:string)['Any']; print toscalar('x' in (d) or 'Any' in (d)), toscalar(1 + 2)"), Is.EqualTo(new[] { "true|3" }));
+    }
 }

@@ -5,7 +5,8 @@ using SentinelAiPack.Engine.Runtime;
 namespace SentinelAiPack.Engine.Functions;
 
 /// <summary>
-/// Functions over serialized rows (after sort, serialize, ...): row_number, prev, next, row_cumsum. The analyzer
+/// Functions over serialized rows (after sort, serialize, ...): row_number, prev, next, row_cumsum,
+/// row_window_session. The analyzer
 /// only accepts them on serialized input; the engine keeps row order everywhere, so the input order is the order.
 /// </summary>
 internal static class WindowFunctions
@@ -16,6 +17,7 @@ internal static class WindowFunctions
         r.Add("prev", c => new RowWindowExpr(c.ResultKind, c.Args, RowWindowExpr.Window.Previous));
         r.Add("next", c => new RowWindowExpr(c.ResultKind, c.Args, RowWindowExpr.Window.Next));
         r.Add("row_cumsum", c => new RowWindowExpr(c.ResultKind, c.Args, RowWindowExpr.Window.CumulativeSum));
+        r.Add("row_window_session", c => new RowWindowExpr(ScalarKind.DateTime, c.Args, RowWindowExpr.Window.Session));
     }
 }
 
@@ -31,6 +33,7 @@ internal sealed class RowWindowExpr(ScalarKind kind, IReadOnlyList<ScalarExpr> a
         Previous,
         Next,
         CumulativeSum,
+        Session,
     }
 
     public override Column Evaluate(in Batch batch)
@@ -72,6 +75,9 @@ internal sealed class RowWindowExpr(ScalarKind kind, IReadOnlyList<ScalarExpr> a
                     builder.Add(at >= 0 && at < rows ? columns[0].GetValue(at) : columns.Length > 2 ? columns[2].GetValue(r) : null);
                 }
                 break;
+            case Window.Session:
+                Sessions(columns, rows, builder);
+                break;
             default:
                 // row_cumsum(term [, restart]).
                 double? sum = 0;
@@ -98,5 +104,36 @@ internal sealed class RowWindowExpr(ScalarKind kind, IReadOnlyList<ScalarExpr> a
                 break;
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// row_window_session(expr, maxFromFirst, maxBetweenNeighbors [, restart]): a value starts a new session when there
+    /// is no session (or it started on null), when it is at or beyond session start + maxFromFirst or previous value +
+    /// maxBetweenNeighbors, or when restart is true; each row gets its session's first value (null rows get null).
+    /// </summary>
+    private static void Sessions(Column[] columns, int rows, ColumnBuilder builder)
+    {
+        var fromFirst = Values.ToTimeSpanTicks(columns[1].GetValue(0)) ?? 0;
+        var neighbors = Values.ToTimeSpanTicks(columns[2].GetValue(0)) ?? 0;
+        long? start = null;
+        long? previous = null;
+        for (var r = 0; r < rows; r++)
+        {
+            var value = Values.ToDateTimeTicks(columns[0].GetValue(r));
+            var restart = columns.Length > 3 && Values.ToBool(columns[3].GetValue(r)) == true;
+            if (value is null)
+            {
+                start = null;
+                previous = null;
+                builder.Add(null);
+                continue;
+            }
+            if (restart || start is null || previous is null || value >= start + fromFirst || value >= previous + neighbors)
+            {
+                start = value;
+            }
+            previous = value;
+            builder.Add(new DateTime(start!.Value, DateTimeKind.Utc));
+        }
     }
 }

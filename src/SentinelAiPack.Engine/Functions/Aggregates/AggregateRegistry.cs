@@ -82,8 +82,8 @@ internal static class AggregateRegistry
         Add(c => Collect(c, CollectAggregator.Mode.Set, true), "make_set_if");
         Add(c => Collect(c, CollectAggregator.Mode.Bag, false), "make_bag");
         Add(c => Collect(c, CollectAggregator.Mode.Bag, true), "make_bag_if");
-        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Max), "arg_max");
-        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Min), "arg_min");
+        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Max), "arg_max", "argmax");
+        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Min), "arg_min", "argmin");
         Add(TakeAny, "take_any", "any");
         Add(c => TakeAnyIf(c), "take_anyif", "anyif");
         Add(c => Percentiles(c, false), "percentile", "percentiles");
