@@ -1,5 +1,7 @@
+using SentinelAiPack.Build;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Validation;
+using SentinelAiPack.Workbooks;
 
 namespace SentinelAiPack.Cli.Diagnostics;
 
@@ -9,6 +11,8 @@ public static class AllDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
         DiagnosticCatalog.All
             .Concat(Engine.EngineCodes.All)
+            .Concat(WorkbookCodes.All)
+            .Concat(BuildCodes.All)
             .OrderBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
 
