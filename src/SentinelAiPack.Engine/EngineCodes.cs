@@ -23,15 +23,9 @@ public static class EngineCodes
     public static readonly DiagnosticDescriptor TestFileInvalid =
         new("SAP6102", DiagnosticSeverity.Error, "Malformed tests file") { Category = "Tests" };
 
-    public static readonly DiagnosticDescriptor TestSkipped =
-        new("SAP6103", DiagnosticSeverity.Warning, "Rule tests skipped: the engine cannot run the rule") { Category = "Tests" };
-
     public static readonly DiagnosticDescriptor DataFileInvalid =
         new("SAP6104", DiagnosticSeverity.Error, "Data file could not be read") { Category = "Tests" };
 
-    public static readonly DiagnosticDescriptor NoTestsFile =
-        new("SAP6105", DiagnosticSeverity.Info, "Rule has no tests file") { Category = "Tests" };
-
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [NotSupportedByEngine, QueryHasErrors, CompileFailed, RuntimeFailed, TestFailed, TestFileInvalid, TestSkipped, DataFileInvalid, NoTestsFile];
+        [NotSupportedByEngine, QueryHasErrors, CompileFailed, RuntimeFailed, TestFailed, TestFileInvalid, DataFileInvalid];
 }

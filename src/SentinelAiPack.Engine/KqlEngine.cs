@@ -46,7 +46,15 @@ public sealed class KqlEngine(IKqlTreeSource trees)
         string filePath = "",
         CancellationToken cancellationToken = default)
     {
-        var tree = await trees.ExportAsync(query, schemas, extraTables, cancellationToken).ConfigureAwait(false);
+        ExportedTree tree;
+        try
+        {
+            tree = await trees.ExportAsync(query, schemas, extraTables, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineCompileException e)
+        {
+            return new CompileResult(new ExportedTree { Text = query }, null, [EngineCodes.CompileFailed.Create(filePath, SourceSpan.Unknown, e.Message)], null);
+        }
         return Compile(tree, options, filePath);
     }
 
@@ -71,6 +79,10 @@ public sealed class KqlEngine(IKqlTreeSource trees)
             var descriptor = e.IsNotSupported ? EngineCodes.NotSupportedByEngine : EngineCodes.CompileFailed;
             var diagnostic = descriptor.Create(filePath, SourceSpan.Unknown, e.Message);
             return new CompileResult(tree, null, [diagnostic], e.Construct);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return new CompileResult(tree, null, [EngineCodes.CompileFailed.Create(filePath, SourceSpan.Unknown, "the query nests too deeply for the local engine")], null);
         }
         catch (EngineRuntimeException e)
         {

@@ -35,6 +35,27 @@ public static class Program
         var pairs = new EvaluationContext { Now = BenchmarkData.Now, Tables = new Dictionary<string, Table> { ["Requests"] = requests, ["Responses"] = responses } };
         Console.WriteLine($"  join result: {join.Run(pairs).GetValue(0, 0)} pairs");
         Measure("inner join 100k x 100k", () => join.Run(pairs), requests.EstimatedBytes + responses.EstimatedBytes, requests.RowCount + responses.RowCount);
+        ExportCost(session);
+    }
+
+    /// <summary>What compiling costs: the analyzer's tree export (V8) and the C# compile of the tree, per query.</summary>
+    private static void ExportCost(EngineSession session)
+    {
+        foreach (var (name, query, schemas) in new[]
+        {
+            ("simple filter + summarize", Queries.FilterAggregate, (Content.Schemas.SchemaSet?)null),
+            ("pack rule over the AIConversationTurns parser", Queries.ParserRule, session.PackSchemas),
+        })
+        {
+            var times = new List<(double Export, double Compile, int Bytes)>();
+            for (var i = 0; i < 6; i++)
+            {
+                times.Add(session.MeasureCompile(query, schemas, ("SigninEvents", BenchmarkData.EventSchema)));
+            }
+            var warm = times.Skip(1).OrderBy(t => t.Export).ToArray();
+            var median = warm[warm.Length / 2];
+            Console.WriteLine($"compile '{name}': first {times[0].Export:F1} ms export + {times[0].Compile:F1} ms compile; warm median {median.Export:F1} ms export + {median.Compile:F2} ms compile; tree {median.Bytes / 1024.0:F1} KB");
+        }
     }
 
     private static void Measure(string name, Func<Table> run, long rawBytes, long rows)

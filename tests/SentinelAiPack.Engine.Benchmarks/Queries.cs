@@ -11,6 +11,13 @@ public static class Queries
         | summarize Attempts = count(), Users = dcount(User), Bytes = sum(Bytes) by Hour
         """;
 
+    /// <summary>A pack-style rule: the tree includes the bound expansion of the AIConversationTurns parser.</summary>
+    public const string ParserRule = """
+        AIConversationTurns(ago(1h), now())
+        | where Role == "user" and Content has_any ("ignore all previous instructions", "developer mode")
+        | summarize Attempts = count(), First = min(TimeGenerated) by UserPrincipalName, SessionId
+        """;
+
     /// <summary>Correlating two tables on a session id.</summary>
     public const string Join = """
         Requests

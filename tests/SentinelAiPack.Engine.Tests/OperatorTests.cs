@@ -143,9 +143,35 @@ public class OperatorTests
     }
 
     [Test]
+    public void Window_functions_over_sorted_rows()
+    {
+        Assert.That(Lines("range x from 1 to 5 step 1 | sort by x asc | extend rn = row_number(), p = prev(x), n = next(x, 2, -1), c = row_cumsum(x), r = row_number(10, x == 3)"),
+            Is.EqualTo(new[] { "1|1|null|3|1|10", "2|2|1|4|3|11", "3|3|2|5|6|10", "4|4|3|-1|10|11", "5|5|4|-1|15|12" }));
+    }
+
+    [Test]
     public void Materialize_and_toscalar()
     {
         Assert.That(Lines(Events + "let m = materialize(Events | where Count > 1); let n = toscalar(m | count); m | summarize c = count() | extend same = c == n"),
             Is.EqualTo(new[] { "3|true" }));
+    }
+
+    [Test]
+    public void Several_column_functions_bare_and_with_tuple_assignment()
+    {
+        Assert.That(Run("print x = dynamic([1,2,3,10]) | extend series_stats(x)").Schema.Columns.Select(c => c.Name),
+            Is.EqualTo(new[] { "x", "series_stats_x_min", "series_stats_x_min_idx", "series_stats_x_max", "series_stats_x_max_idx", "series_stats_x_avg", "series_stats_x_stdev", "series_stats_x_variance" }));
+        Assert.That(Lines("print x = dynamic([1,2,3,10]) | project (lo, at, hi) = series_stats(x) | project lo, at, hi"), Is.EqualTo(new[] { "1|0|10" }));
+        var refused = Compile("print x = dynamic([1,2,3]) | extend (a, b) = series_fit_2lines(x)");
+        Assert.That(refused.Success, Is.False);
+        Assert.That(refused.Diagnostics.Single().Message, Does.Contain("series_fit_2lines"));
+    }
+
+    [Test]
+    public void Deprecated_argmin_and_toscalar_of_a_scalar()
+    {
+        Assert.That(Lines("datatable(k:string, t:long, v:string)['a',1,'x','a',0,'y','b',5,'z'] | summarize argmin(t, v) by k | sort by k asc"),
+            Is.EqualTo(new[] { "a|0|y", "b|5|z" }));
+        Assert.That(Lines("let d = datatable(s:string)['Any']; print toscalar('x' in (d) or 'Any' in (d)), toscalar(1 + 2)"), Is.EqualTo(new[] { "true|3" }));
     }
 }

@@ -10,6 +10,7 @@ public static class AllDiagnostics
 {
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
         DiagnosticCatalog.All
+            .Concat(Engine.EngineCodes.All)
             .Concat(WorkbookCodes.All)
             .Concat(BuildCodes.All)
             .OrderBy(d => d.Code, StringComparer.Ordinal)

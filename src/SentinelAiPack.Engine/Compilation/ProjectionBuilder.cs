@@ -52,11 +52,26 @@ internal sealed class ProjectionBuilder(TabularPlan input, CompileContext contex
             var name = ScalarCompiler.NameText(item.Required("Name"));
             return (name, context.Scalars.Compile(item.Required("Expression"), Row));
         }
+        return (null, context.Scalars.Compile(item, Row));
+    }
+
+    /// <summary>
+    /// The columns an extend/project item adds: one for <c>name = expr</c> or <c>expr</c>; several for a function with
+    /// several result columns, bare or assigned to a tuple of names (<c>(a, b) = series_stats(x)</c>).
+    /// </summary>
+    public IReadOnlyList<(string? Name, ScalarExpr Expr)> Items(TreeNode item)
+    {
         if (item.Kind == "CompoundNamedExpression")
         {
-            throw EngineCompileException.NotSupported("expression", "(a, b) = tuple assignment");
+            var names = item.Required("Names").ListItems("Names").Select(n => ScalarCompiler.NameText(n)).ToArray();
+            var parts = Functions.MultiColumnFunctions.Compile(item.Required("Expression"), Row, context);
+            return parts.Select((p, i) => (i < names.Length ? names[i] : null, p)).ToArray();
         }
-        return (null, context.Scalars.Compile(item, Row));
+        if (item.Kind == "FunctionCallExpression" && item.SchemaIndex >= 0)
+        {
+            return Functions.MultiColumnFunctions.Compile(item, Row, context).Select(p => ((string?)null, p)).ToArray();
+        }
+        return [Item(item)];
     }
 
     /// <summary>The plan; output names come from the analyzer's result type where it matches (auto-generated names such as Column1).</summary>

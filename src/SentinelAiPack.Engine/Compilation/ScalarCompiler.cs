@@ -16,6 +16,8 @@ internal sealed class ScalarCompiler(CompileContext context)
     /// <summary>Compiles an expression; its kind is the analyzer's result type where the analyzer knows it.</summary>
     public ScalarExpr Compile(TreeNode node, RowContext row)
     {
+        // Deeply nested expressions (a + a + ... thousands of times) must fail cleanly, not overflow the stack.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (row.Substitutions is { } substitutions && substitutions.TryGetValue(node, out var substitute))
         {
             return substitute;
@@ -76,7 +78,7 @@ internal sealed class ScalarCompiler(CompileContext context)
             case "FunctionCallExpression":
                 return Call(node, row);
             case "ToScalarExpression":
-                return ToScalar(node);
+                return ToScalar(node, row);
             case "UnaryMinusExpression":
                 return new NegateExpr(Compile(node.Required("Expression"), row));
             case "UnaryPlusExpression":
@@ -450,9 +452,15 @@ internal sealed class ScalarCompiler(CompileContext context)
         return context.InScope(scope, () => context.Tabular.CompileBody(call.Expansion!, body => Compile(body, row)));
     }
 
-    private ScalarExpr ToScalar(TreeNode node)
+    private ScalarExpr ToScalar(TreeNode node, RowContext row)
     {
-        var plan = context.Tabular.Compile(node.Required("Expression"));
+        var expression = node.Required("Expression");
+        if (expression.ScalarTypeName is not null)
+        {
+            // toscalar(scalar expression) is the expression itself.
+            return Compile(expression, row);
+        }
+        var plan = context.Tabular.Compile(expression);
         var kind = CompileContext.AnalyzerKind(node) ?? (plan.Schema.Count > 0 ? plan.Schema[0].Kind : ScalarKind.Dynamic);
         return new RunConstantExpr(kind, run =>
         {

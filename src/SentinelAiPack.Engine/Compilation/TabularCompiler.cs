@@ -90,6 +90,7 @@ internal sealed class TabularCompiler(CompileContext context)
     /// <summary>Compiles a tabular expression.</summary>
     public TabularPlan Compile(TreeNode node)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node.Kind)
         {
             case "PipeExpression":

@@ -36,6 +36,11 @@ public sealed class EngineSupportAnalyzer(IKqlTreeSource trees, SchemaSet? schem
         {
             return new QuerySupport(query.Source, false, false, "analyzer failure: " + e.Message);
         }
+        catch (EngineCompileException e)
+        {
+            // The tree itself is beyond the engine (nesting): a valid query the engine does not run.
+            return new QuerySupport(query.Source, true, false, "compile error: " + e.Message);
+        }
         if (tree.SyntaxErrorCount > 0)
         {
             return new QuerySupport(query.Source, false, false, null);

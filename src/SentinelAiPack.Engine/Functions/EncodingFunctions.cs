@@ -4,7 +4,7 @@ using SentinelAiPack.Engine.Runtime;
 
 namespace SentinelAiPack.Engine.Functions;
 
-/// <summary>base64 and cryptographic hashes: base64_encode_tostring, base64_decode_tostring, base64_decode_toarray, hash_sha256, hash_sha1, hash_md5.</summary>
+/// <summary>base64 and cryptographic hashes: base64_encode_tostring, base64_decode_tostring, base64_decode_toarray, hash_sha256, hash_sha1, hash_md5, hash/hash_xxhash64.</summary>
 internal static class EncodingFunctions
 {
     public static void Register(FunctionRegistry r)
@@ -19,7 +19,45 @@ internal static class EncodingFunctions
         r.Add("base64_decode_toguid", c => Fn.Row(c, ScalarKind.Guid, a => Decode(Fn.Str(a[0])) is { Length: 16 } bytes ? new Guid(bytes) : null));
         r.Add("hash_sha256", c => Fn.Row(c, ScalarKind.String, a => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(Fn.Str(a[0]))))));
         r.Add("hash_sha1", c => Fn.Row(c, ScalarKind.String, a => Hex(SHA1.HashData(Encoding.UTF8.GetBytes(Fn.Str(a[0]))))));
+        r.Add(["hash", "hash_xxhash64"], c => Fn.Row(c, ScalarKind.Long, a => XxHash(a)));
         r.Add("hash_md5", c => Fn.Row(c, ScalarKind.String, a => Hex(MD5.HashData(Encoding.UTF8.GetBytes(Fn.Str(a[0]))))));
+    }
+
+    /// <summary>
+    /// hash(source [, mod]): XXH64 of the value's bytes (UTF-8 for strings, little-endian ticks or values for
+    /// datetimes, timespans and numbers) as a long; with mod, the non-negative remainder.
+    /// </summary>
+    private static object? XxHash(object?[] a)
+    {
+        if (a[0] is null)
+        {
+            return null;
+        }
+        Span<byte> buffer = stackalloc byte[16];
+        ReadOnlySpan<byte> bytes = a[0] switch
+        {
+            string s => Encoding.UTF8.GetBytes(s),
+            DateTime t => Write(buffer, t.Ticks),
+            TimeSpan t => Write(buffer, t.Ticks),
+            long l => Write(buffer, l),
+            int i => Write(buffer, i),
+            double d => Write(buffer, BitConverter.DoubleToInt64Bits(d)),
+            bool b => Write(buffer, b ? 1 : 0),
+            Guid g => g.ToByteArray(),
+            var other => Encoding.UTF8.GetBytes(Values.ToKustoString(other)),
+        };
+        var hash = XxHash64.Hash(bytes);
+        if (a.Length > 1 && Fn.Long(a[1]) is { } mod)
+        {
+            return mod <= 0 ? null : (long)(hash % (ulong)mod);
+        }
+        return unchecked((long)hash);
+    }
+
+    private static ReadOnlySpan<byte> Write(Span<byte> buffer, long value)
+    {
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(buffer, value);
+        return buffer[..8];
     }
 
     private static byte[]? Decode(string text)

@@ -25,6 +25,7 @@ internal sealed class FunctionRegistry
         NetworkFunctions.Register(registry);
         EncodingFunctions.Register(registry);
         SeriesFunctions.Register(registry);
+        WindowFunctions.Register(registry);
         return registry;
     }
 

@@ -154,7 +154,7 @@ internal static class SeriesFunctions
         ]);
     }
 
-    /// <summary>series_fit_line_dynamic: least-squares line over x = 1..n: rsquare, slope, variance, rvariance, interception, line_fit.</summary>
+    /// <summary>series_fit_line_dynamic: least-squares line over x = 1..n: rsquare, slope, variance and rvariance (sample, n - 1), interception, line_fit.</summary>
     private static object? FitLine(DynArray? array)
     {
         var x = Numbers(array);
@@ -175,8 +175,10 @@ internal static class SeriesFunctions
         var slope = sxx == 0 ? 0 : sxy / sxx;
         var intercept = meanY - (slope * meanX);
         var fit = Enumerable.Range(0, n).Select(i => intercept + (slope * (i + 1))).ToArray();
-        var variance = y.Sum(v => (v - meanY) * (v - meanY)) / n;
-        var residual = y.Select((v, i) => (v - fit[i]) * (v - fit[i])).Sum() / n;
+        // Sample variances (divide by n - 1), as the series_fit_line documentation example shows.
+        var divisor = n > 1 ? n - 1 : 1;
+        var variance = y.Sum(v => (v - meanY) * (v - meanY)) / divisor;
+        var residual = y.Select((v, i) => (v - fit[i]) * (v - fit[i])).Sum() / divisor;
         var rsquare = variance == 0 ? 1 : 1 - (residual / variance);
         return new DynBag(
         [

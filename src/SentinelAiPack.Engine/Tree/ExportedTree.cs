@@ -18,6 +18,12 @@ public sealed class ExportedTree
     /// <summary>The query text the tree was exported from (set by <see cref="TreeExporter"/>).</summary>
     [JsonIgnore] public string Text { get; set; } = "";
 
+    /// <summary>Milliseconds the analyzer spent parsing and binding, and walking the tree into JSON.</summary>
+    [JsonPropertyName("timings")] public ExportTimings? Timings { get; init; }
+
+    /// <summary>Characters of the exported JSON (export cost is roughly proportional to it).</summary>
+    [JsonIgnore] public int JsonLength { get; set; }
+
     [JsonIgnore] public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
 
@@ -35,4 +41,12 @@ public sealed class TreeDiagnostic
     [JsonPropertyName("length")] public int Length { get; init; }
 
     [JsonIgnore] public bool IsError => Severity == "error";
+}
+
+/// <summary>Where an export's time went inside the script engine.</summary>
+public sealed class ExportTimings
+{
+    [JsonPropertyName("analyzeMs")] public double AnalyzeMilliseconds { get; init; }
+
+    [JsonPropertyName("exportMs")] public double ExportMilliseconds { get; init; }
 }

@@ -11,8 +11,17 @@ public static class TreeJson
     public static ExportedTree Parse(string json, string text)
     {
         var inner = JsonSerializer.Deserialize<string>(json) ?? throw new EngineCompileException("the analyzer returned no tree");
-        var tree = JsonSerializer.Deserialize<ExportedTree>(inner, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
+        ExportedTree tree;
+        try
+        {
+            tree = JsonSerializer.Deserialize<ExportedTree>(inner, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
+        }
+        catch (JsonException) when (inner.Length > 0)
+        {
+            throw new EngineCompileException($"the query nests more than {Options.MaxDepth / 2} levels deep, more than the local engine compiles");
+        }
         tree.Text = text;
+        tree.JsonLength = inner.Length;
         return tree;
     }
 

@@ -3,6 +3,7 @@
 // Request:  { schemaKey?: string, text: string, tables?: [{name, columns: [[name, type], ...]}] }
 //           `tables` adds ad-hoc tables (e.g. `aipack run --data` files the pack has no schema for).
 // Response: a JSON string holding { diagnostics: [{code, severity, message, start, length}], syntaxErrors: count,
+//             timings: {analyzeMs, exportMs},
 //             schemas: [[[name, type], ...], ...],        // tabular result types, interned
 //             root: node }  (serialized: see the end of this file)
 // node:     { k: SyntaxKind name, r?: role in parent (GetName), t?: token text,
@@ -150,6 +151,7 @@
     aipack.handlers.exportTree = function (req) {
         var globals = aipack.globalsFor(req.schemaKey);
         if (req.tables && req.tables.length) { globals = withTables(globals, req.tables); }
+        var started = Date.now();
         var code = L.KustoCode.ParseAndAnalyze(req.text || "", globals);
         var exporter = new Exporter(globals);
         var diagnostics = toArray(code.GetDiagnostics()).map(function (d) {
@@ -159,8 +161,10 @@
             };
         });
         var syntaxErrors = toArray(code.GetSyntaxDiagnostics()).filter(function (d) { return d.Severity === L.DiagnosticSeverity.Error; }).length;
+        var analyzed = Date.now();
         var root = exporter.node(code.Syntax, null);
         // Returned as text: trees nest deeper than hosts' JSON readers allow by default (64); the engine reads it with its own limit.
-        return JSON.stringify({ diagnostics: diagnostics, syntaxErrors: syntaxErrors, schemas: exporter.schemas, root: root });
+        var timings = { analyzeMs: analyzed - started, exportMs: Date.now() - analyzed };
+        return JSON.stringify({ diagnostics: diagnostics, syntaxErrors: syntaxErrors, timings: timings, schemas: exporter.schemas, root: root });
     };
 })(typeof globalThis !== "undefined" ? globalThis : this);

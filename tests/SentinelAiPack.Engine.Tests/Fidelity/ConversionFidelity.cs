@@ -22,6 +22,9 @@ public class ConversionFidelity : FidelitySuite
             "print extract(\"x=([0-9.]+)\", 1, \"hello x=45.6|wo\"), extract(\"x=([0-9.]+)\", 1, \"nothing\"), extract(\"x=([0-9.]+)\", 1, \"hello x=45.6|wo\", typeof(real))", "45.6||45.6"),
         // dcount is documented as an estimate; for sets this small the estimate equals the exact count, which the engine returns.
         new("dcount of a small set is exact", DCount, "datatable(s:string)['a', 'b', 'a', 'c', ''] | summarize dcount(s)", "3"),
+        new("hash is xxhash64; with mod the remainder", "https://learn.microsoft.com/kusto/query/hash-function",
+            "print hash(\"World\"), hash(\"World\", 100), hash(datetime(\"2015-01-01\")), hash_xxhash64(\"World\")",
+            "1846988464401551951|51|1380966698541616202|1846988464401551951"),
     ];
 
     [TestCaseSource(nameof(Cases))]

@@ -7,6 +7,7 @@ public class NumericFidelity : FidelitySuite
     private const string Bin = "https://learn.microsoft.com/kusto/query/bin-function";
     private const string BinAt = "https://learn.microsoft.com/kusto/query/bin-at-function";
     private const string Arithmetic = "https://learn.microsoft.com/kusto/query/datetime-timespan-arithmetic";
+    private const string FitLine = "https://learn.microsoft.com/kusto/query/series-fit-line-function";
 
     public static IEnumerable<FidelityCase> Cases() =>
     [
@@ -28,6 +29,11 @@ public class NumericFidelity : FidelitySuite
             let toUnixTime = (dt: datetime) { (dt - datetime(1970-01-01)) / 1s };
             print fromUnixTime(1546897531), toUnixTime(datetime(2019-01-07 21:45:31.0000000))
             """, "2019-01-07T21:45:31Z|1546897531"),
+        new("series_fit_line into several columns (documented values, shown truncated there, rounded here)", FitLine, """
+            print y = dynamic([2,5,6,8,11,15,17,18,25,26,30,30])
+            | extend (RSquare, Slope, Variance, RVariance, Interception, LineFit) = series_fit_line(y)
+            | project round(RSquare, 2), round(Slope, 2), round(Variance, 2), round(RVariance, 2), round(Interception, 2), round(todouble(LineFit[0]), 2)
+            """, "0.98|2.73|98.63|1.69|-1.67|1.06"),
     ];
 
     [TestCaseSource(nameof(Cases))]

@@ -36,6 +36,16 @@ public class TabularFidelity : FidelitySuite
         new("mv-expand expands arrays in parallel", MvExpand, "print a = dynamic([1,2,3]), b = dynamic(['x','y']) | mv-expand a, b", "1|x", "2|y", "3|null"),
         new("dynamic accessors", Dynamic,
             "print d = dynamic({'a':1, 'b':{'a':2}, 'arr':[1,2,3]}) | project x = d.a, y = d['b'].a, z = d.arr[-1], none = d.nope", "1|2|3|null"),
+        new("row_window_session starts sessions on distance from first, neighbor gap and restart", "https://learn.microsoft.com/kusto/query/row-window-session-function", """
+            datatable (ID:string, Timestamp:datetime) [
+                "1", datetime(2024-04-11 10:00:00), "2", datetime(2024-04-11 10:18:00), "1", datetime(2024-04-11 11:00:00),
+                "3", datetime(2024-04-11 11:30:00), "2", datetime(2024-04-11 13:30:00), "2", datetime(2024-04-11 10:16:00)]
+            | sort by ID asc, Timestamp asc
+            | extend SessionStarted = row_window_session(Timestamp, 1h, 5m, ID != prev(ID))
+            """,
+            "1|2024-04-11T10:00:00Z|2024-04-11T10:00:00Z", "1|2024-04-11T11:00:00Z|2024-04-11T11:00:00Z",
+            "2|2024-04-11T10:16:00Z|2024-04-11T10:16:00Z", "2|2024-04-11T10:18:00Z|2024-04-11T10:16:00Z",
+            "2|2024-04-11T13:30:00Z|2024-04-11T13:30:00Z", "3|2024-04-11T11:30:00Z|2024-04-11T11:30:00Z"),
     ];
 
     [TestCaseSource(nameof(Cases))]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SentinelAiPack.Engine.Plan;
 using SentinelAiPack.Engine.Runtime;
 using SentinelAiPack.Engine.Tree;
 
@@ -16,6 +17,16 @@ internal static class ColumnPatterns
             return ScalarCompiler.NameText(node);
         }
         return string.Concat(node.Tokens().Select(t => t.Text));
+    }
+
+    /// <summary>The plan that outputs the input columns <paramref name="keep"/> selects, in input order (project-away/keep).</summary>
+    public static TabularPlan Filter(TreeNode node, TabularPlan input, CompileContext context, Func<bool, bool> keep)
+    {
+        var schema = input.Schema;
+        var matched = node.ListItems("Expressions").SelectMany(i => Match(schema, Text(i))).ToHashSet();
+        var builder = new ProjectionBuilder(input, context);
+        builder.OutputAll(Enumerable.Range(0, schema.Count).Where(i => keep(matched.Contains(i))).Select(i => (schema[i].Name, i)));
+        return builder.Build(node);
     }
 
     /// <summary>Indexes of the columns a pattern matches, in schema order.</summary>

@@ -17,18 +17,20 @@ internal sealed class ExtendOperator : IOperatorCompiler
         var generated = 0;
         foreach (var item in items)
         {
-            var (name, expr) = builder.Item(item);
-            name ??= GeneratedName(item, analyzer, input.Schema.Count + generated);
-            var existing = output.FindIndex(o => o.Name == name);
-            var index = builder.Compute(name, expr);
-            if (existing >= 0)
+            foreach (var (declared, expr) in builder.Items(item))
             {
-                output[existing] = (name, index);
-            }
-            else
-            {
-                output.Add((name, index));
-                generated++;
+                var name = declared ?? GeneratedName(item, analyzer, input.Schema.Count + generated);
+                var existing = output.FindIndex(o => o.Name == name);
+                var index = builder.Compute(name, expr);
+                if (existing >= 0)
+                {
+                    output[existing] = (name, index);
+                }
+                else
+                {
+                    output.Add((name, index));
+                    generated++;
+                }
             }
         }
         builder.OutputAll(output);

@@ -15,17 +15,19 @@ internal sealed class ProjectOperator : IOperatorCompiler
         var analyzer = context.AnalyzerColumns(node);
         var items = node.ListItems("Expressions");
         var output = new List<(string Name, int Index)>();
-        for (var i = 0; i < items.Count; i++)
+        foreach (var item in items)
         {
-            var (name, expr) = builder.Item(items[i]);
-            var fallback = analyzer is not null && i < analyzer.Count ? analyzer[i].Name : ScalarCompiler.NameText(items[i]);
-            if (name is null && expr is ColumnRefExpr column)
+            foreach (var (declared, expr) in builder.Items(item))
             {
-                output.Add((column.Name, column.Index));
-                continue;
+                if (declared is null && expr is ColumnRefExpr column)
+                {
+                    output.Add((column.Name, column.Index));
+                    continue;
+                }
+                var position = output.Count;
+                var name = declared ?? (analyzer is not null && position < analyzer.Count ? analyzer[position].Name : ScalarCompiler.NameText(item));
+                output.Add((name, builder.Compute(name, expr)));
             }
-            name ??= fallback;
-            output.Add((name, builder.Compute(name, expr)));
         }
         builder.OutputAll(output);
         return builder.Build(node);

@@ -18,6 +18,9 @@ internal sealed class AggregateCall(string name, TreeNode node, IReadOnlyList<Tr
 
     public IReadOnlySet<string> KeyColumns { get; } = keyColumns;
 
+    /// <summary>engine-support's lenient compile: columns of opaque tables are unknown.</summary>
+    public bool Lenient => context.Options.Lenient;
+
     public ScalarExpr Arg(int index) => context.Scalars.Compile(ArgNodes[index], Row);
 
     public ScalarExpr Arg(int index, ScalarKind kind) => context.Scalars.Coerce(Arg(index), kind);
@@ -75,13 +78,12 @@ internal static class AggregateRegistry
         Add(c => MinMax(c, false, true), "minif");
         Add(c => Collect(c, CollectAggregator.Mode.List, false), "make_list", "makelist");
         Add(c => Collect(c, CollectAggregator.Mode.List, true), "make_list_if");
-        Add(c => Collect(c, CollectAggregator.Mode.List, false, withNulls: true), "make_list_with_nulls");
         Add(c => Collect(c, CollectAggregator.Mode.Set, false), "make_set", "makeset");
         Add(c => Collect(c, CollectAggregator.Mode.Set, true), "make_set_if");
         Add(c => Collect(c, CollectAggregator.Mode.Bag, false), "make_bag");
         Add(c => Collect(c, CollectAggregator.Mode.Bag, true), "make_bag_if");
-        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Max), "arg_max");
-        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Min), "arg_min");
+        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Max), "arg_max", "argmax");
+        Add(c => ArgExtreme(c, ArgExtremeAggregator.Pick.Min), "arg_min", "argmin");
         Add(TakeAny, "take_any", "any");
         Add(c => TakeAnyIf(c), "take_anyif", "anyif");
         Add(c => Percentiles(c, false), "percentile", "percentiles");
@@ -134,12 +136,8 @@ internal static class AggregateRegistry
         return Spec(call, args, kind, () => new MinMaxAggregator(kind, isMax, conditional));
     }
 
-    private static AggregateSpec Collect(AggregateCall call, CollectAggregator.Mode mode, bool conditional, bool withNulls = false)
+    private static AggregateSpec Collect(AggregateCall call, CollectAggregator.Mode mode, bool conditional)
     {
-        if (withNulls)
-        {
-            throw EngineCompileException.NotSupported("function", call.Name);
-        }
         var args = new List<ScalarExpr> { call.Arg(0) };
         var sizeIndex = 1;
         if (conditional)
@@ -206,6 +204,10 @@ internal static class AggregateRegistry
             }
             var expr = node.Kind == "SimpleNamedExpression" ? node.Required("Expression") : node;
             var index = schema.IndexOf(ScalarCompiler.NameText(expr));
+            if (index < 0 && call.Lenient && expr.Kind is "NameReference" or "BracketedExpression")
+            {
+                continue;
+            }
             if (index < 0 || expr.Kind is not ("NameReference" or "BracketedExpression"))
             {
                 throw EngineCompileException.NotSupported("function", call.Name + " with computed columns");

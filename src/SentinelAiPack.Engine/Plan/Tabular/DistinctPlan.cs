@@ -34,17 +34,3 @@ internal sealed class DistinctPlan(TabularPlan input, IReadOnlyList<ScalarExpr> 
         return new Table(Schema, output);
     }
 }
-
-/// <summary>count: one row with the number of input rows.</summary>
-internal sealed class CountPlan(TabularPlan input, RowSchema schema) : TabularPlan(schema)
-{
-    public override Table Execute(RunState run) =>
-        new(Schema, [new Column<long>(ScalarKind.Long, [input.Execute(run).RowCount])]);
-}
-
-/// <summary>print: one row of expressions over no input.</summary>
-internal sealed class PrintPlan(IReadOnlyList<ScalarExpr> expressions, RowSchema schema) : TabularPlan(schema)
-{
-    public override Table Execute(RunState run) =>
-        new(Schema, expressions.Select(e => e.Evaluate(Batch.SingleRow(run))).ToArray());
-}

@@ -23,14 +23,3 @@ internal sealed class SortPlan(TabularPlan input, IReadOnlyList<SortSpec> keys, 
         return table.Gather(RowOrdering.Top(table.RowCount, sortKeys, count));
     }
 }
-
-/// <summary>take / limit: the first N rows.</summary>
-internal sealed class TakePlan(TabularPlan input, ScalarExpr count) : TabularPlan(input.Schema)
-{
-    public override Table Execute(RunState run)
-    {
-        var table = input.Execute(run);
-        var n = (int)Math.Clamp(Values.ToLong(count.ValueFor(run)) ?? 0, 0, table.RowCount);
-        return table.Slice(0, n);
-    }
-}
