@@ -11,7 +11,11 @@ public static class AipackCli
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new ValidateCommand(),
+        new TestCommand(),
+        new RunCommand(),
+        new EngineSupportCommand(),
         new GenerateCommand(),
+        new WorkbookCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)

@@ -15,7 +15,7 @@ namespace SentinelAiPack.Validation;
 /// the official KQL analyzer, cross-checks mappings and connectors against what the queries really output and read,
 /// and reports best-practice warnings. Bad files become findings; the run always goes on with the other files.
 /// </summary>
-public sealed class ContentValidator(IKqlAnalyzer analyzer)
+public sealed class ContentValidator(IKqlAnalyzer analyzer, IReadOnlyList<IExtraFileValidator>? extraValidators = null)
 {
     public async Task<ValidationReport> ValidateAsync(ValidationInput input, IProgress<ValidationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -24,7 +24,9 @@ public sealed class ContentValidator(IKqlAnalyzer analyzer)
         var diagnostics = new List<Diagnostic>();
 
         progress?.Report(new ValidationProgress("Loading content", 0, input.Paths.Count));
-        var content = ContentLoader.Load(input.Paths, LoadOptions.For(input.Settings));
+        var allFiles = input.Paths.SelectMany(path => ContentLoader.ExpandPath(path, diagnostics)).ToList();
+        var claimed = (extraValidators ?? []).Select(v => (Validator: v, Files: allFiles.Where(v.Claims).ToList())).ToList();
+        var content = ContentLoader.Load(allFiles.Except(claimed.SelectMany(c => c.Files)), LoadOptions.For(input.Settings));
         diagnostics.AddRange(content.Diagnostics);
 
         var schemas = BuildSchemas(input, content, diagnostics);
@@ -43,15 +45,20 @@ public sealed class ContentValidator(IKqlAnalyzer analyzer)
             diagnostics.AddRange(BestPracticeFilter.Apply(item));
         }
         progress?.Report(new ValidationProgress("Analyzing queries", content.Items.Count, content.Items.Count));
+        foreach (var (validator, claimedFiles) in claimed.Where(c => c.Files.Count > 0))
+        {
+            diagnostics.AddRange(await validator.ValidateAsync(claimedFiles, content, schemas, input, cancellationToken).ConfigureAwait(false));
+        }
 
         var files = content.Items.Select(i => i.FilePath)
+            .Concat(claimed.SelectMany(c => c.Files))
             .Concat(diagnostics.Select(d => d.FilePath))
             .Distinct(StringComparer.Ordinal)
             .Select(input.DisplayPath)
             .Order(StringComparer.Ordinal)
             .ToList();
         var shown = diagnostics.Select(d => d with { FilePath = input.DisplayPath(d.FilePath) }).ToList();
-        return new ValidationReport(shown, files, content.Items.Count, clock.Elapsed);
+        return new ValidationReport(shown, files, content.Items.Count + claimed.Sum(c => c.Files.Count), clock.Elapsed);
     }
 
     private static SchemaSet BuildSchemas(ValidationInput input, ContentSet content, List<Diagnostic> diagnostics)

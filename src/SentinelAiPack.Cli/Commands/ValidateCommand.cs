@@ -5,6 +5,7 @@ using SentinelAiPack.Cli.Diagnostics;
 using SentinelAiPack.Cli.Infrastructure;
 using SentinelAiPack.Validation;
 using SentinelAiPack.Validation.Reporting;
+using SentinelAiPack.Workbooks.Checks;
 
 namespace SentinelAiPack.Cli.Commands;
 
@@ -18,7 +19,7 @@ public sealed class ValidateCommand : ICliCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Rules, hunting queries, parsers or folders of them (default: the content folders of aipack.yaml, else detections/).",
+            Description = "Rules, hunting queries, parsers, workbook specs (*.workbook.yaml) or folders of them (default: the content folders of aipack.yaml, else detections/).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var schemas = new Option<string[]>("--schemas")
@@ -61,7 +62,8 @@ public sealed class ValidateCommand : ICliCommand
             DisplayPath = io.Display,
         };
         var progress = new TerminalProgress(io);
-        var validator = new ContentValidator(KqlServices.Analyzer(context));
+        var analyzer = KqlServices.Analyzer(context);
+        var validator = new ContentValidator(analyzer, [new WorkbookFileValidator(analyzer)]);
         var report = await validator.ValidateAsync(input, progress, cancellationToken).ConfigureAwait(false);
         progress.Clear();
         if (settingsDiagnostics.Count > 0)

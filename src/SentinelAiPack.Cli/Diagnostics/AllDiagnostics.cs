@@ -1,5 +1,6 @@
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Validation;
+using SentinelAiPack.Workbooks;
 
 namespace SentinelAiPack.Cli.Diagnostics;
 
@@ -8,6 +9,7 @@ public static class AllDiagnostics
 {
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
         DiagnosticCatalog.All
+            .Concat(WorkbookCodes.All)
             .OrderBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
 

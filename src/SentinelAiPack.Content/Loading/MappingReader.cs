@@ -10,7 +10,7 @@ namespace SentinelAiPack.Content.Loading;
 /// Newtonsoft-based checks do); a wrong value type is reported once (SAP5009) and the field reads as absent;
 /// <see cref="ReportUnknownKeys"/> warns about every key nobody asked for (SAP5010), so nothing is dropped silently.
 /// </summary>
-internal sealed class MappingReader
+public sealed class MappingReader
 {
     private readonly Dictionary<string, YamlEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);

@@ -14,11 +14,21 @@ public static class KqlFindingMapper
 {
     public static IEnumerable<Diagnostic> Map(AnalyzedItem analyzed, SchemaSet schemas)
     {
-        var analysis = analyzed.Analysis;
-        var file = analyzed.Item.FilePath;
+        ArgumentNullException.ThrowIfNull(analyzed);
+        return Map(analyzed.Item.FilePath, analyzed.Query.Span, analyzed.Query.SourceMap.GetSpan, analyzed.Analysis, schemas);
+    }
+
+    /// <summary>
+    /// Maps findings on any analyzed text: <paramref name="locate"/> turns an analyzed range (offset, length) into a file
+    /// span, e.g. through a workbook parameter substitution; <paramref name="querySpan"/> marks the whole query.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Map(string file, SourceSpan querySpan, Func<int, int, SourceSpan> locate, KqlAnalysis analysis, SchemaSet schemas)
+    {
+        ArgumentNullException.ThrowIfNull(locate);
+        ArgumentNullException.ThrowIfNull(analysis);
         if (analysis.Failure is { } failure)
         {
-            yield return KqlCodes.AnalysisFailed.Create(file, analyzed.Query.Span, "The KQL analyzer could not finish: " + failure);
+            yield return KqlCodes.AnalysisFailed.Create(file, querySpan, "The KQL analyzer could not finish: " + failure);
         }
         foreach (var d in analysis.Diagnostics)
         {
@@ -26,7 +36,7 @@ public static class KqlFindingMapper
             {
                 continue;
             }
-            var span = analyzed.Query.SourceMap.GetSpan(d.Start, d.Length);
+            var span = locate(d.Start, d.Length);
             var diagnostic = UnknownName.Parse(d.Message) switch
             {
                 { Kind: UnknownNameKind.TableOrFunction } unknown => CrossCheckCodes.UnknownTable.Create(file, span,

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using SentinelAiPack.Cli.Content;
+using SentinelAiPack.Cli.Infrastructure;
+using SentinelAiPack.Content.Diagnostics;
+using SentinelAiPack.Content.Loading;
+using SentinelAiPack.Content.Model;
+using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.Engine;
+using SentinelAiPack.Engine.Data;
+using SentinelAiPack.Engine.Output;
+using SentinelAiPack.Engine.Tree;
+
+namespace SentinelAiPack.Cli.Commands;
+
+/// <summary>
+/// <c>aipack run QUERY [--data DIR] [--format table|json|csv] [--now TIME] [--schemas DIR]...</c>: runs a query on
+/// exported logs with the local engine. QUERY is query text, a .kql file, or a rule/hunting query file. DIR holds one
+/// file per table (the file name is the table name: JSON array, JSON Lines or CSV); externaldata reads its local
+/// copies from DIR too. Exit 0 on success, 1 when the query cannot run, 2 for usage or internal errors.
+/// </summary>
+public sealed class RunCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        var query = new Argument<string>("QUERY") { Description = "Query text, a .kql file, or a rule/hunting query YAML file." };
+        var data = new Option<string?>("--data") { Description = "A folder with one file per table (Table.json, Table.jsonl or Table.csv)." };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var now = new Option<string?>("--now") { Description = "The time now() returns (default: the current UTC time), e.g. 2026-03-01T12:00:00Z." };
+        var schemas = new Option<string[]>("--schemas") { Description = "Extra table schema folders." };
+        var command = new Command("run", "Run a KQL query on exported logs with the local engine.") { query, data, format, now, schemas };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(context, token => RunAsync(context, parse.GetValue(query)!, parse.GetValue(data),
+            parse.GetValue(format) ?? "table", parse.GetValue(now), parse.GetValue(schemas) ?? [], token), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string queryArgument, string? dataFolder, string format, string? nowText,
+        IReadOnlyList<string> schemaFolders, CancellationToken cancellationToken)
+    {
+        var io = context.IO;
+        var now = DateTime.UtcNow;
+        if (nowText is not null)
+        {
+            now = Engine.Runtime.Values.ParseDateTime(nowText) is { } ticks
+                ? new DateTime(ticks, DateTimeKind.Utc)
+                : throw new UsageException($"--now: '{nowText}' is not a date and time (use ISO 8601, e.g. 2026-03-01T12:00:00Z).");
+        }
+        var (settings, _) = ContentLocator.LoadSettings(io);
+        var builder = new SchemaSetBuilder(settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
+        if (SchemaSetBuilder.BuiltInSchemaFolder is { } builtIn)
+        {
+            builder.AddFolder(builtIn);
+        }
+        foreach (var folder in (settings?.SchemaFolders ?? []).Concat(schemaFolders.Select(io.Resolve)))
+        {
+            builder.AddFolder(folder);
+        }
+        var (text, label) = ReadQuery(io, queryArgument);
+        var (schemaSet, _) = builder.Build();
+
+        LoadedData? loaded = null;
+        if (dataFolder is not null)
+        {
+            var folder = io.Resolve(dataFolder);
+            if (!Directory.Exists(folder))
+            {
+                throw new UsageException($"--data: '{dataFolder}' is not a folder.");
+            }
+            loaded = DataFolder.Load(folder, schemaSet, p => io.Display(p));
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                await io.Error.WriteLineAsync($"{diagnostic.FilePath}: {diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Code}: {diagnostic.Message}").ConfigureAwait(false);
+            }
+        }
+
+        var engine = new KqlEngine(new PoolTreeSource(KqlServices.Pool(context)));
+        var compiled = await engine.CompileAsync(text, schemaSet, loaded?.UnknownTables, filePath: label, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!compiled.Success)
+        {
+            foreach (var d in compiled.Diagnostics)
+            {
+                var position = d.Span.IsKnown ? $":{d.Span.Line}:{d.Span.Column}" : "";
+                await io.Error.WriteLineAsync($"{label}{position}: error {d.Code}: {d.Message}").ConfigureAwait(false);
+            }
+            return ExitCodes.Failures;
+        }
+        Engine.Runtime.Table result;
+        try
+        {
+            result = compiled.Plan!.Run(new EvaluationContext
+            {
+                Now = now,
+                Tables = loaded?.Tables ?? new Dictionary<string, Engine.Runtime.Table>(),
+                EmptyTableSchemas = SchemaConversion.EmptyTables(schemaSet),
+                ExternalData = dataFolder is null ? null : new FolderExternalData(io.Resolve(dataFolder)),
+                Cancellation = cancellationToken,
+            });
+        }
+        catch (EngineRuntimeException e)
+        {
+            await io.Error.WriteLineAsync($"{label}: error {EngineCodes.RuntimeFailed.Code}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failures;
+        }
+        switch (format)
+        {
+            case "json":
+                ResultWriter.WriteJson(result, io.Out);
+                break;
+            case "csv":
+                ResultWriter.WriteCsv(result, io.Out);
+                break;
+            default:
+                ResultWriter.WriteTable(result, io.Out);
+                break;
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The query: a rule/hunting query/parser file's query, a .kql file, or the text itself.</summary>
+    private static (string Text, string Label) ReadQuery(IOContext io, string argument)
+    {
+        var path = io.Resolve(argument);
+        if (argument.IndexOfAny(['\n', '|']) < 0 && File.Exists(path))
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (extension is ".yaml" or ".yml")
+            {
+                var loaded = ContentLoader.LoadFile(path);
+                foreach (var d in loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    throw new UsageException($"{io.Display(path)}:{d.Span.Line}:{d.Span.Column}: {d.Message}");
+                }
+                return loaded.Item switch
+                {
+                    DetectionTemplate { Query.Text: { Length: > 0 } text } => (text, io.Display(path)),
+                    ParserFunction { Query.Text: { Length: > 0 } body } => (body, io.Display(path)),
+                    _ => throw new UsageException($"{io.Display(path)} is not a rule, hunting query or parser with a query."),
+                };
+            }
+            return (File.ReadAllText(path), io.Display(path));
+        }
+        return (argument, "query");
+    }
+}

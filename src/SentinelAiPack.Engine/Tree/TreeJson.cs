@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace SentinelAiPack.Engine.Tree;
+
+/// <summary>Reading and writing the shim's exportTree messages.</summary>
+public static class TreeJson
+{
+    private static readonly JsonSerializerOptions Options = new() { MaxDepth = 4096 };
+
+    /// <summary>Reads the shim's answer: a JSON string whose content is the tree's JSON.</summary>
+    public static ExportedTree Parse(string json, string text)
+    {
+        var inner = JsonSerializer.Deserialize<string>(json) ?? throw new EngineCompileException("the analyzer returned no tree");
+        var tree = JsonSerializer.Deserialize<ExportedTree>(inner, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
+        tree.Text = text;
+        return tree;
+    }
+
+    /// <summary>The exportTree request: query text, optional registered schema key and ad-hoc tables.</summary>
+    public static string Request(string text, string? schemaKey, IReadOnlyList<Content.Schemas.TableSchema>? tables) =>
+        JsonSerializer.Serialize(new
+        {
+            schemaKey,
+            text,
+            tables = tables?.Select(t => new { name = t.Name, columns = t.Columns.Select(c => new[] { c.Name, c.Type }) }),
+        });
+}

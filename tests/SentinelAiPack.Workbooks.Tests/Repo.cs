@@ -1,0 +1,62 @@
+using SentinelAiPack.Content.Loading;
+using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.Kql;
+using SentinelAiPack.Workbooks.Loading;
+using SentinelAiPack.Workbooks.Queries;
+using SentinelAiPack.Workbooks.Specs;
+
+namespace SentinelAiPack.Workbooks.Tests;
+
+/// <summary>The repository's content, and one analyzer pool for the whole test run.</summary>
+[SetUpFixture]
+public sealed class Repo
+{
+    private static KqlHostPool? s_pool;
+
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SentinelAiPack.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("SentinelAiPack.sln not found above the test directory");
+    });
+
+    private static readonly Lazy<SchemaSet> LazySchemas = new(() =>
+    {
+        var builder = new SchemaSetBuilder();
+        builder.AddFolder(Path.Combine(Root, "detections", "schemas"));
+        builder.AddParsers(ContentLoader.Load([Path.Combine(Root, "detections", "parsers")]).Parsers);
+        return builder.Build().Schemas;
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string WorkbooksFolder => Path.Combine(Root, "workbooks");
+
+    public static SchemaSet Schemas => LazySchemas.Value;
+
+    public static IKqlAnalyzer Analyzer => new KqlAnalyzer(s_pool ?? throw new InvalidOperationException("The analyzer pool is not set up."));
+
+    public static IReadOnlyList<string> SpecFiles =>
+        Directory.EnumerateFiles(WorkbooksFolder).Where(WorkbookFiles.IsSpecFile).Order(StringComparer.Ordinal).ToList();
+
+    public static IEnumerable<TestCaseData> SpecCases => SpecFiles.Select(f => new TestCaseData(f).SetArgDisplayNames(WorkbookFiles.NameOf(f)));
+
+    public static WorkbookSpec LoadSpec(string path)
+    {
+        var result = WorkbookSpecLoader.Load(path);
+        Assert.That(result.Diagnostics, Is.Empty, path);
+        return result.Spec!;
+    }
+
+    /// <summary>The rule catalog of the repository's detections.</summary>
+    public static RuleCatalog Catalog => RuleCatalog.FromContent(ContentLoader.Load([Path.Combine(Root, "detections")]));
+
+    [OneTimeSetUp]
+    public void Start() => s_pool = new KqlHostPool(new KqlHostPoolOptions { MaxEngines = 2 });
+
+    [OneTimeTearDown]
+    public void Stop() => s_pool?.Dispose();
+}
