@@ -13,13 +13,13 @@ internal sealed class SubqueryInputPlan(RowSchema schema) : TabularPlan(schema)
 /// subquery runs over; the results of all rows are concatenated. Output columns come from the subquery's result,
 /// or from the input row for columns the subquery does not return.
 /// </summary>
-internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, SubqueryInputPlan subInput, TabularPlan subquery, RowSchema schema)
+internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, SubqueryInputPlan subInput, TabularPlan subquery, RowSchema schema, string? indexName = null)
     : TabularPlan(schema)
 {
     public override Table Execute(RunState run)
     {
         var table = input.Execute(run);
-        var (rows, elements, _) = expansion.Expand(table, run);
+        var (rows, elements, indexes) = expansion.Expand(table, run);
         var builders = Schema.Columns.Select(c => ColumnBuilder.Create(c.Kind)).ToArray();
         var start = 0;
         while (start < rows.Count)
@@ -30,7 +30,7 @@ internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, Subq
             {
                 end++;
             }
-            var sub = SubTable(table, row, start, end, elements);
+            var sub = SubTable(table, row, start, end, elements, indexes);
             var result = subquery.Execute(run.Nested(subInput, sub));
             for (var c = 0; c < Schema.Count; c++)
             {
@@ -47,7 +47,7 @@ internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, Subq
         return new Table(Schema, builders.Select(b => b.Build()).ToArray());
     }
 
-    private Table SubTable(Table table, int row, int start, int end, List<object?>[] elements)
+    private Table SubTable(Table table, int row, int start, int end, List<object?>[] elements, List<long> indexes)
     {
         var count = end - start;
         var rows = Enumerable.Repeat(row, count).ToArray();
@@ -55,7 +55,12 @@ internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, Subq
         foreach (var info in subInput.Schema.Columns)
         {
             var item = expansion.Items.Select((it, i) => (it, i)).FirstOrDefault(x => x.it.Name == info.Name);
-            if (item.it is not null)
+            if (indexName is not null && info.Name == indexName)
+            {
+                // with_itemindex: the element's position in the row's array.
+                columns.Add(ColumnFactory.Convert(new Column<long>(ScalarKind.Long, indexes.GetRange(start, count).ToArray()), info.Kind));
+            }
+            else if (item.it is not null)
             {
                 columns.Add(ColumnFactory.Convert(MvExpandPlan.Build(item.it.Kind, elements[item.i].GetRange(start, count)), info.Kind));
             }
