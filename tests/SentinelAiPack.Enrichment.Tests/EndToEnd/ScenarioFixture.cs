@@ -1,0 +1,86 @@
+using SentinelAiPack.Enrichment.Tests.Support;
+
+namespace SentinelAiPack.Enrichment.Tests.EndToEnd;
+
+/// <summary>
+/// Generated traffic with the attack scenarios the end-to-end tests enrich, the local engine answering the fake query
+/// API, and the loopback fakes. Built once for the end-to-end fixtures.
+/// </summary>
+public sealed class ScenarioFixture : IAsyncDisposable
+{
+    public static readonly string[] Scenarios =
+    [
+        "direct-prompt-injection",
+        "indirect-injection-retrieved-document",
+        "indirect-injection-tool-output",
+        "injection-then-tool-call",
+        "injection-then-sensitive-output",
+        "injection-campaign-across-users",
+        "model-hash-mismatch",
+        "deployment-by-unexpected-identity",
+        "output-drift-after-deployment",
+    ];
+
+    private ScenarioFixture(GeneratedTenant tenant, EngineExecutor executor, EnrichmentBed bed)
+    {
+        Tenant = tenant;
+        Executor = executor;
+        Bed = bed;
+    }
+
+    public GeneratedTenant Tenant { get; }
+
+    public EngineExecutor Executor { get; }
+
+    public EnrichmentBed Bed { get; }
+
+    public static async Task<ScenarioFixture> StartAsync(int users = 120, Func<EnrichmentOptions, EnrichmentOptions>? configure = null)
+    {
+        var tenant = GeneratedTenant.Create(Scenarios, users);
+        var executor = new EngineExecutor(AnalyzerHost.Engine, PackSchemaSet.Schemas, tenant.Tables, tenant.End);
+        var bed = await EnrichmentBed.StartAsync(executor.Execute, configure);
+        return new ScenarioFixture(tenant, executor, bed);
+    }
+
+    /// <summary>The incident the scenario's rule would raise.</summary>
+    public string IncidentFor(string scenario)
+    {
+        var markers = Tenant.Markers(scenario);
+        var at = Tenant.At(scenario);
+        var details = new Dictionary<string, IReadOnlyList<string>>();
+        switch (scenario)
+        {
+            case "injection-campaign-across-users":
+            {
+                var hash = markers["contentSha256"];
+                var first = markers["users"].Split(',')[0];
+                var turn = Tenant.Rows("AIConversationTurn_CL", r =>
+                    r.GetProperty("ContentSha256").GetString() == hash && r.GetProperty("UserPrincipalName").GetString() == first).First();
+                details["SessionId"] = [turn.GetProperty("SessionId").GetString()!];
+                details["ContentSha256"] = [hash];
+                return IncidentFactory.Add(Bed.Incidents, "Same injection payload from several users", at, at.AddMinutes(60), details, markers["users"].Split(','));
+            }
+
+            case "model-hash-mismatch":
+                details["Deployment"] = [markers["deployment"]];
+                details["Endpoint"] = [markers["endpoint"]];
+                return IncidentFactory.Add(Bed.Incidents, "Deployed model artifact does not match the registry", at.AddMinutes(70), at.AddMinutes(70), details);
+            case "deployment-by-unexpected-identity":
+                details["Deployment"] = [markers["deployment"]];
+                return IncidentFactory.Add(Bed.Incidents, "Model deployment by an identity outside the pipeline", at, at.AddMinutes(5), details, [markers["user"]], [markers["callerIp"]]);
+            case "output-drift-after-deployment":
+                details["Deployment"] = [markers["deployment"]];
+                return IncidentFactory.Add(Bed.Incidents, "Model output drift after a deployment", at.AddHours(3), at.AddHours(4), details);
+            default:
+                details["SessionId"] = [markers["sessionId"]];
+                details["ConversationId"] = [markers["conversationId"]];
+                return IncidentFactory.Add(Bed.Incidents, $"Prompt injection ({scenario})", at, at.AddMinutes(10), details, [markers["user"]]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bed.DisposeAsync();
+        Tenant.Dispose();
+    }
+}
