@@ -1,5 +1,6 @@
 using SentinelAiPack.Azure.Sentinel;
 using SentinelAiPack.Enrichment.Rendering;
+using SentinelAiPack.Enrichment.Rendering.Redaction;
 
 namespace SentinelAiPack.Enrichment;
 
@@ -63,8 +64,15 @@ public sealed class EnrichmentOptions
     /// <summary>Characters of one message shown in the comment.</summary>
     public int MaxCharsPerMessageShown { get; init; } = 1_500;
 
-    /// <summary>Rendering of the comment: size cap, secret redaction and the configured PII patterns.</summary>
-    public CommentRenderingOptions Rendering { get; init; } = new();
+    /// <summary>
+    /// Rendering of the comment: size cap, secret redaction and the configured PII patterns. The default redacts phone,
+    /// card, IBAN and US SSN patterns but not email addresses: the user and an exfiltration recipient are the evidence.
+    /// </summary>
+    public CommentRenderingOptions Rendering { get; init; } = new() { PiiPatterns = DefaultPiiPatterns };
+
+    /// <summary>PII patterns redacted by default: every built-in one except email.</summary>
+    public static IReadOnlyList<RedactionPattern> DefaultPiiPatterns { get; } =
+        [.. PiiPatterns.Default.Where(p => p.Name != PiiPatterns.Email.Name)];
 
     /// <summary>Clock (tests pass a fixed one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

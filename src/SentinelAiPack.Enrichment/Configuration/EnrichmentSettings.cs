@@ -111,8 +111,12 @@ public sealed partial class EnrichmentSettings(Func<string, string?> setting)
             ["us-ssn"] = PiiPatterns.UsSocialSecurityNumber,
         };
         var selected = new List<RedactionPattern>();
-        var names = Text(SettingNames.PiiBuiltIns) ?? "all";
-        if (names.Equals("all", StringComparison.OrdinalIgnoreCase))
+        var names = Text(SettingNames.PiiBuiltIns) ?? "default";
+        if (names.Equals("default", StringComparison.OrdinalIgnoreCase))
+        {
+            selected.AddRange(EnrichmentOptions.DefaultPiiPatterns);
+        }
+        else if (names.Equals("all", StringComparison.OrdinalIgnoreCase))
         {
             selected.AddRange(PiiPatterns.Default);
         }
@@ -126,7 +130,7 @@ public sealed partial class EnrichmentSettings(Func<string, string?> setting)
                 }
                 else
                 {
-                    _problems.Add($"{SettingNames.PiiBuiltIns}: unknown pattern '{Printable(name)}' (use all, none, or a list of {string.Join(", ", builtIns.Keys)}).");
+                    _problems.Add($"{SettingNames.PiiBuiltIns}: unknown pattern '{Printable(name)}' (use default, all, none, or a list of {string.Join(", ", builtIns.Keys)}).");
                 }
             }
         }

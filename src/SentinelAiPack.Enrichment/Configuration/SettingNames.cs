@@ -18,7 +18,7 @@ public static class SettingNames
     /// <summary>Comma-separated path prefixes file tools may use.</summary>
     public const string AllowedPathPrefixes = "AIPACK_ALLOWED_PATH_PREFIXES";
 
-    /// <summary>Built-in PII patterns: a comma-separated subset of email, phone, credit-card, iban, us-ssn; "all" (default) or "none".</summary>
+    /// <summary>Built-in PII patterns: a comma-separated subset of email, phone, credit-card, iban, us-ssn; "default" (all but email), "all" or "none".</summary>
     public const string PiiBuiltIns = "AIPACK_PII_PATTERNS";
 
     /// <summary>Extra PII patterns as a JSON object of name → .NET regular expression.</summary>

@@ -116,9 +116,15 @@ public static class ConversationCommentWriter
             return $"None in the last {days} days.";
         }
 
-        return triage.RepeatSessions.Count > 0
-            ? $"{evidence.RelatedSessions.Count} other session(s) in the last {days} days; {triage.RepeatSessions.Count} also had injection findings ({Join(triage.RepeatSessions.Select(s => s.SessionId))})."
-            : $"{evidence.RelatedSessions.Count} other session(s) in the last {days} days, none with injection findings.";
+        var primary = ConversationTriage.PrimaryUsers(evidence);
+        var own = evidence.RelatedSessions.Where(s => primary.Contains(s.User)).ToList();
+        var others = evidence.RelatedSessions.Count - own.Count;
+        var answer = triage.RepeatSessions.Count > 0
+            ? $"{own.Count} other session(s) in the last {days} days; {triage.RepeatSessions.Count} also had injection findings ({Join(triage.RepeatSessions.Select(s => s.SessionId))})."
+            : own.Count > 0 ? $"{own.Count} other session(s) in the last {days} days, none with injection findings." : $"None in the last {days} days.";
+        return others > 0
+            ? answer + $" The incident's other users had {others} session(s), {evidence.RelatedSessions.Count(s => !primary.Contains(s.User) && s.InjectionFindings > 0)} with injection findings."
+            : answer;
     }
 
     private static string CampaignAnswer(ConversationEvidence evidence, ConversationTriageResult triage, EnrichmentOptions options)

@@ -144,7 +144,9 @@ public static class ConversationTriage
                 && success.Count == 0;
         }
 
-        var repeats = evidence.RelatedSessions.Where(s => s.InjectionFindings > 0).ToList();
+        // Repeats are the conversation's own user trying again; other users of the incident count as the campaign.
+        var primary = PrimaryUsers(evidence);
+        var repeats = evidence.RelatedSessions.Where(s => s.InjectionFindings > 0 && primary.Contains(s.User)).ToList();
         var campaigns = evidence.PayloadSpread.Where(s => s.Users >= options.CampaignMinUsers).ToList();
         var result = new ConversationTriageResult
         {
@@ -268,6 +270,13 @@ public static class ConversationTriage
                 .Select(u => u[(u.LastIndexOf('@') + 1)..]));
 
     private static string Name(string value) => value.Length == 0 ? "unknown" : value;
+
+    /// <summary>The users of the conversation itself (the transcript's), else the incident's.</summary>
+    internal static HashSet<string> PrimaryUsers(ConversationEvidence evidence)
+    {
+        var fromTurns = evidence.Turns.Select(t => t.User).Where(u => u.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return fromTurns.Count > 0 ? fromTurns : evidence.Subject.Users.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     private static List<string> Tags(ConversationTriageResult result)
     {

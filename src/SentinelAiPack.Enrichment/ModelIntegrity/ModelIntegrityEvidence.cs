@@ -22,8 +22,11 @@ public sealed record InventorySnapshot(
     string DeployedBy,
     DateTimeOffset? DeployedAt)
 {
-    /// <summary>Endpoint/deployment (AML) or account/deployment (Azure OpenAI): identifies the deployment across snapshots.</summary>
-    public string Key => (EndpointName.Length > 0 ? EndpointName : ServiceName) + "/" + DeploymentName;
+    /// <summary>
+    /// Endpoint/deployment (AML) or the deployment name (Azure OpenAI): identifies the deployment across snapshots and
+    /// across sources (log observations may lack the account name).
+    /// </summary>
+    public string Key => EndpointName.Length > 0 ? EndpointName + "/" + DeploymentName : DeploymentName;
 
     /// <summary>True when the row carries hashes (collector snapshots; log observations have none).</summary>
     public bool HasHashes => DeployedSha256.Length > 0 || RegisteredSha256.Length > 0;

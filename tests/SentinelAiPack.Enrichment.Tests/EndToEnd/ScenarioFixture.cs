@@ -38,9 +38,23 @@ public sealed class ScenarioFixture : IAsyncDisposable
     {
         var tenant = GeneratedTenant.Create(Scenarios, users);
         var executor = new EngineExecutor(AnalyzerHost.Engine, PackSchemaSet.Schemas, tenant.Tables, tenant.End);
-        var bed = await EnrichmentBed.StartAsync(executor.Execute, configure);
+        // Two days of traffic: a short deployment window leaves the first day as the deployer baseline.
+        var bed = await EnrichmentBed.StartAsync(executor.Execute, o => WithShortWindows(configure?.Invoke(o) ?? o));
         return new ScenarioFixture(tenant, executor, bed);
     }
+
+    private static EnrichmentOptions WithShortWindows(EnrichmentOptions o) => new()
+    {
+        Workspace = o.Workspace,
+        LogAnalyticsWorkspaceId = o.LogAnalyticsWorkspaceId,
+        RaiseSeverity = o.RaiseSeverity,
+        InternalDomains = o.InternalDomains,
+        AllowedPathPrefixes = o.AllowedPathPrefixes,
+        Rendering = o.Rendering,
+        DeploymentLookback = TimeSpan.FromHours(12),
+        TranscriptLookback = TimeSpan.FromHours(12),
+        RelatedSessionsLookback = TimeSpan.FromDays(2),
+    };
 
     /// <summary>The incident the scenario's rule would raise.</summary>
     public string IncidentFor(string scenario)
