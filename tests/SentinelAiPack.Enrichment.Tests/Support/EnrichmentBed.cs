@@ -99,7 +99,8 @@ public sealed class EnrichmentBed : IAsyncDisposable
         ManagementEndpoint = Server.BaseUri,
         LogAnalyticsEndpoint = Server.BaseUri,
         PrimaryHandlerFactory = Server.CreateHandler,
-        TimeProvider = Clock,
+        // Custom resilience means real timeouts: those need the system clock (the virtual one fires short timers at once).
+        TimeProvider = resilience is null ? Clock : TimeProvider.System,
         Resilience = resilience ?? new AzureResilienceOptions
         {
             AttemptTimeout = TimeSpan.FromHours(1),
