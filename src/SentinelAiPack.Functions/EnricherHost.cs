@@ -28,8 +28,8 @@ public sealed class EnricherHost : IDisposable
         var settings = new EnrichmentSettings(name => configuration[name]);
         var clientOptions = new AzureClientOptions { Logger = loggers.CreateLogger("SentinelAiPack.Azure") };
         var credential = new Lazy<global::Azure.Core.TokenCredential>(() => AzureCredentialFactory.Create(settings.CredentialName));
-        RequireCallerIdentity = !string.Equals(configuration["AIPACK_REQUIRE_CALLER_IDENTITY"], "false", StringComparison.OrdinalIgnoreCase);
-        AllowedCallers = (configuration["AIPACK_ALLOWED_CALLER_OBJECT_IDS"] ?? string.Empty)
+        RequireCallerIdentity = !string.Equals(configuration[SettingNames.RequireCallerIdentity], "false", StringComparison.OrdinalIgnoreCase);
+        AllowedCallers = (configuration[SettingNames.AllowedCallerObjectIds] ?? string.Empty)
             .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         _enrichers = new(() =>
         {

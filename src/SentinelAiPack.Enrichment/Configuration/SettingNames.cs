@@ -72,6 +72,12 @@ public static class SettingNames
     /// <summary>Comma-separated property/tag keys holding an artifact SHA-256.</summary>
     public const string HashKeys = "AIPACK_HASH_KEYS";
 
+    /// <summary>true (default) to refuse HTTP calls that App Service authentication did not authenticate.</summary>
+    public const string RequireCallerIdentity = "AIPACK_REQUIRE_CALLER_IDENTITY";
+
+    /// <summary>Comma-separated object ids allowed to call the HTTP functions (empty: any authenticated caller).</summary>
+    public const string AllowedCallerObjectIds = "AIPACK_ALLOWED_CALLER_OBJECT_IDS";
+
     /// <summary>NCRONTAB schedule of the collector (read by the timer binding as %AIPACK_INVENTORY_SCHEDULE%).</summary>
     public const string InventorySchedule = "AIPACK_INVENTORY_SCHEDULE";
 }
