@@ -12,7 +12,7 @@ namespace SentinelAiPack.Enrichment.Tests.EndToEnd;
 [NonParallelizable]
 public class ScenarioEnrichmentTests
 {
-    private static readonly string[] ModelScenarios = ["model-hash-mismatch", "deployment-by-unexpected-identity", "output-drift-after-deployment"];
+    private static readonly string[] ModelScenarios = ScenarioIncidents.ModelScenarios;
     private readonly Dictionary<string, (string Id, EnrichmentOutcome Outcome)> _runs = [];
     private ScenarioFixture _fixture = null!;
 

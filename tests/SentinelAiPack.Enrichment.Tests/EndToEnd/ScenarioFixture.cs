@@ -57,40 +57,7 @@ public sealed class ScenarioFixture : IAsyncDisposable
     };
 
     /// <summary>The incident the scenario's rule would raise.</summary>
-    public string IncidentFor(string scenario)
-    {
-        var markers = Tenant.Markers(scenario);
-        var at = Tenant.At(scenario);
-        var details = new Dictionary<string, IReadOnlyList<string>>();
-        switch (scenario)
-        {
-            case "injection-campaign-across-users":
-            {
-                var hash = markers["contentSha256"];
-                var first = markers["users"].Split(',')[0];
-                var turn = Tenant.Rows("AIConversationTurn_CL", r =>
-                    r.GetProperty("ContentSha256").GetString() == hash && r.GetProperty("UserPrincipalName").GetString() == first).First();
-                details["SessionId"] = [turn.GetProperty("SessionId").GetString()!];
-                details["ContentSha256"] = [hash];
-                return IncidentFactory.Add(Bed.Incidents, "Same injection payload from several users", at, at.AddMinutes(60), details, markers["users"].Split(','));
-            }
-
-            case "model-hash-mismatch":
-                details["Deployment"] = [markers["deployment"]];
-                details["Endpoint"] = [markers["endpoint"]];
-                return IncidentFactory.Add(Bed.Incidents, "Deployed model artifact does not match the registry", at.AddMinutes(70), at.AddMinutes(70), details);
-            case "deployment-by-unexpected-identity":
-                details["Deployment"] = [markers["deployment"]];
-                return IncidentFactory.Add(Bed.Incidents, "Model deployment by an identity outside the pipeline", at, at.AddMinutes(5), details, [markers["user"]], [markers["callerIp"]]);
-            case "output-drift-after-deployment":
-                details["Deployment"] = [markers["deployment"]];
-                return IncidentFactory.Add(Bed.Incidents, "Model output drift after a deployment", at.AddHours(3), at.AddHours(4), details);
-            default:
-                details["SessionId"] = [markers["sessionId"]];
-                details["ConversationId"] = [markers["conversationId"]];
-                return IncidentFactory.Add(Bed.Incidents, $"Prompt injection ({scenario})", at, at.AddMinutes(10), details, [markers["user"]]);
-        }
-    }
+    public string IncidentFor(string scenario) => ScenarioIncidents.Add(Bed, Tenant, scenario);
 
     public async ValueTask DisposeAsync()
     {
