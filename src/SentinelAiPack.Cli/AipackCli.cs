@@ -16,6 +16,10 @@ public static class AipackCli
         new EngineSupportCommand(),
         new GenerateCommand(),
         new WorkbookCommand(),
+        new BuildCommand(),
+        new LockCommand(),
+        new DeployCommand(),
+        new SchemaPullCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using SentinelAiPack.Build;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Validation;
 using SentinelAiPack.Workbooks;
@@ -10,6 +11,7 @@ public static class AllDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
         DiagnosticCatalog.All
             .Concat(WorkbookCodes.All)
+            .Concat(BuildCodes.All)
             .OrderBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
 

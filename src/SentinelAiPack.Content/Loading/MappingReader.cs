@@ -1,3 +1,4 @@
+using SentinelAiPack.Content.Text;
 using System.Globalization;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Model;
@@ -206,44 +207,7 @@ public sealed class MappingReader
 
     internal static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
 
-    private static string? ClosestKey(string key, IEnumerable<string> known)
-    {
-        string? best = null;
-        var bestDistance = 3;
-        foreach (var candidate in known)
-        {
-            var distance = EditDistance(key.ToUpperInvariant(), candidate.ToUpperInvariant());
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 3)
-        {
-            return int.MaxValue;
-        }
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
+    /// <summary>The known key a misspelt one most likely meant (at most two edits away, ignoring case).</summary>
+    private static string? ClosestKey(string key, IEnumerable<string> known) =>
+        NameSuggestions.Closest(key, known, max: 1, maxDistance: 2).FirstOrDefault();
 }

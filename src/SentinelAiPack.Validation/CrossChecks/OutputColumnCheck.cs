@@ -1,3 +1,4 @@
+using SentinelAiPack.Content.Text;
 using System.Text.RegularExpressions;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Model;

@@ -1,3 +1,4 @@
+using SentinelAiPack.Content.Text;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Kql;

@@ -1,12 +1,12 @@
-namespace SentinelAiPack.Validation.CrossChecks;
+namespace SentinelAiPack.Content.Text;
 
 /// <summary>"Did you mean" candidates: the closest known names by edit distance, ignoring case.</summary>
 public static class NameSuggestions
 {
     /// <summary>The candidates nearest to <paramref name="name"/> (all ties at the best distance, up to <paramref name="max"/>).</summary>
-    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3)
+    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3, int? maxDistance = null)
     {
-        var limit = Math.Max(2, name.Length / 3);
+        var limit = maxDistance ?? Math.Max(2, name.Length / 3);
         var scored = candidates
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(c => (Name: c, Distance: Distance(name, c)))
@@ -33,7 +33,7 @@ public static class NameSuggestions
     }
 
     /// <summary>Levenshtein distance, case-insensitive (a case-only difference costs 0, which makes it the best suggestion).</summary>
-    internal static int Distance(string a, string b)
+    public static int Distance(string a, string b)
     {
         if (a.Length > 64 || b.Length > 64)
         {

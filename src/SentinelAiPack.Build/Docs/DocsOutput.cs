@@ -1,0 +1,20 @@
+using SentinelAiPack.Build.Json;
+
+namespace SentinelAiPack.Build.Docs;
+
+/// <summary>The <c>docs/</c> folder: a page per analytics rule and hunting query, and the index with the coverage matrices.</summary>
+public static class DocsOutput
+{
+    public const string Folder = "docs";
+
+    public static IEnumerable<ArtifactFile> Files(PackContent content, IReadOnlyDictionary<string, SampleOutput>? sampleOutputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        foreach (var item in content.Rules.Concat(content.HuntingQueries))
+        {
+            var output = sampleOutputs?.GetValueOrDefault(item.Key);
+            yield return ArtifactFile.Text($"{Folder}/{ItemPage.RelativePath(item)}", ItemPage.Render(content, item, output));
+        }
+        yield return ArtifactFile.Text($"{Folder}/{IndexPage.FileName}", IndexPage.Render(content));
+    }
+}
