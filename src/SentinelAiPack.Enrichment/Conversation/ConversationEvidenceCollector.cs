@@ -21,6 +21,7 @@ public sealed class ConversationEvidenceCollector(QueryRunner runner, Enrichment
         var (first, last) = subject.ActivityWindow(now);
         var window = (Start: first - options.TranscriptLookback, End: last + options.TranscriptLookahead);
 
+        subject = await ResolveSessionsAsync(reader, subject, first, last, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TranscriptTurn> turns = [];
         IReadOnlyList<SafetyFinding> findings = [];
         IReadOnlyList<ToolCallRecord> calls = [];
@@ -74,6 +75,32 @@ public sealed class ConversationEvidenceCollector(QueryRunner runner, Enrichment
             PayloadSpread = spread.Result,
             RelatedSessionsLookback = options.RelatedSessionsLookback,
             Gaps = reader.Gaps,
+        };
+    }
+
+    /// <summary>
+    /// Rules that name the payload and the users but no session (a campaign) get the sessions in which those users sent
+    /// it, so the transcript and findings can still be read.
+    /// </summary>
+    private async Task<IncidentSubject> ResolveSessionsAsync(
+        EvidenceReader reader, IncidentSubject subject, DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken)
+    {
+        var hashes = subject.ContentHashes.Where(h => h.Length == 64).ToList();
+        if (subject.HasConversation || hashes.Count == 0 || subject.Users.Count == 0)
+        {
+            return subject;
+        }
+
+        var sessions = await reader.ReadAsync("Sessions of the payload", EnrichmentQueries.PayloadSessions, new QueryArguments()
+            .Time("windowStart", first - options.CampaignWindow)
+            .Time("windowEnd", last + options.TranscriptLookahead)
+            .List("userList", subject.Users)
+            .List("payloadHashes", hashes)
+            .Long("maxRows", 5), (t, r) => (Session: t.Text(r, "SessionId"), Conversation: t.Text(r, "ConversationId")), cancellationToken).ConfigureAwait(false);
+        return sessions.Count == 0 ? subject : subject with
+        {
+            SessionIds = [.. sessions.Select(s => s.Session).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
+            ConversationIds = [.. sessions.Select(s => s.Conversation).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)],
         };
     }
 

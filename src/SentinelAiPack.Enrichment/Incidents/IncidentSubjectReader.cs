@@ -19,12 +19,12 @@ public static partial class IncidentSubjectReader
     /// <summary>Longest value kept; longer values are not identifiers and are dropped.</summary>
     public const int MaxValueLength = 512;
 
-    private static readonly string[] SessionKeys = ["SessionId", "Session"];
-    private static readonly string[] ConversationKeys = ["ConversationId", "Conversation", "ThreadId"];
+    private static readonly string[] SessionKeys = ["SessionId", "Session", "Sessions", "SessionIds"];
+    private static readonly string[] ConversationKeys = ["ConversationId", "Conversation", "Conversations", "ThreadId"];
     private static readonly string[] UserKeys = ["UserPrincipalName", "User", "Upn", "Account"];
     private static readonly string[] DeploymentKeys = ["Deployment", "DeploymentName", "ModelDeployment"];
     private static readonly string[] EndpointKeys = ["Endpoint", "EndpointName"];
-    private static readonly string[] HashKeys = ["ContentSha256", "PayloadSha256", "TextSha256"];
+    private static readonly string[] HashKeys = ["ContentSha256", "PayloadSha256", "PayloadHash", "TextSha256"];
     private static readonly string[] ToolKeys = ["ToolName", "Tool"];
     private static readonly string[] IpKeys = ["ClientIp", "CallerIp", "ActorIp"];
     private static readonly string[] ResourceKeys = ["ResourceId"];

@@ -38,6 +38,11 @@ public static class EnrichmentQueries
         EnrichmentQuery.Load("PayloadCampaign", WindowStart, WindowEnd,
             new("payloadHashes", QueryParameterType.StringList), new("payloadTexts", QueryParameterType.StringList), MaxRows);
 
+    /// <summary>Sessions in which the users sent the payload.</summary>
+    public static EnrichmentQuery PayloadSessions { get; } =
+        EnrichmentQuery.Load("PayloadSessions", WindowStart, WindowEnd, new("userList", QueryParameterType.StringList),
+            new("payloadHashes", QueryParameterType.StringList), MaxRows);
+
     /// <summary>Inventory snapshots of the deployments.</summary>
     public static EnrichmentQuery ModelInventory { get; } =
         EnrichmentQuery.Load("ModelInventory", WindowStart, WindowEnd, DeploymentNames, EndpointNames, ResourceIds, MaxRows);
@@ -54,7 +59,7 @@ public static class EnrichmentQueries
     /// <summary>All queries.</summary>
     public static IReadOnlyList<EnrichmentQuery> All { get; } =
     [
-        ConversationTranscript, ContentSafetyFindings, ToolCalls, Retrievals, UserSessions, PayloadCampaign,
+        ConversationTranscript, ContentSafetyFindings, ToolCalls, Retrievals, UserSessions, PayloadCampaign, PayloadSessions,
         ModelInventory, DeploymentHistory, OutputMetrics,
     ];
 }

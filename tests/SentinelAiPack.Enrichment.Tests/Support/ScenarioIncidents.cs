@@ -2,8 +2,8 @@ namespace SentinelAiPack.Enrichment.Tests.Support;
 
 /// <summary>
 /// Incidents for generated attack scenarios, built from <c>scenarios.json</c> as the pack's rules would raise them:
-/// conversation rules carry SessionId/ConversationId custom details and the Account; the campaign rule one victim's
-/// session and the payload hash with every account; model rules Deployment/Endpoint, the deployer's Account and IP.
+/// conversation rules carry SessionId/ConversationId custom details and the Account; the campaign rule the payload
+/// hash (PayloadHash) with every account; model rules Deployment/Endpoint, the deployer's Account and IP.
 /// </summary>
 public static class ScenarioIncidents
 {
@@ -18,15 +18,9 @@ public static class ScenarioIncidents
         switch (scenario)
         {
             case "injection-campaign-across-users":
-            {
-                var hash = markers["contentSha256"];
-                var first = markers["users"].Split(',')[0];
-                var turn = tenant.Rows("AIConversationTurn_CL", r =>
-                    r.GetProperty("ContentSha256").GetString() == hash && r.GetProperty("UserPrincipalName").GetString() == first).First();
-                details["SessionId"] = [turn.GetProperty("SessionId").GetString()!];
-                details["ContentSha256"] = [hash];
+                // As PromptInjectionCampaignAcrossUsers: the payload hash and the users, no session.
+                details["PayloadHash"] = [markers["contentSha256"]];
                 return IncidentFactory.Add(bed.Incidents, "Same injection payload from several users", at, at.AddMinutes(60), details, markers["users"].Split(','));
-            }
 
             case "model-hash-mismatch":
                 details["Deployment"] = [markers["deployment"]];
