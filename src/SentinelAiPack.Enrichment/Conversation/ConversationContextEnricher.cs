@@ -15,15 +15,12 @@ public sealed class ConversationContextEnricher(SentinelIncidentsClient incident
     public const string Name = "ConversationContext";
 
     /// <summary>Enriches the incident named by <paramref name="incidentArmId"/>.</summary>
-    public async Task<EnrichmentOutcome> EnrichAsync(string? incidentArmId, CancellationToken cancellationToken = default)
-    {
-        var (reference, loaded) = await IncidentLoader.LoadAsync(incidents, options, incidentArmId, cancellationToken).ConfigureAwait(false);
-        var collector = new ConversationEvidenceCollector(new QueryRunner(logs, options.LogAnalyticsWorkspaceId), options);
-        var evidence = await collector.CollectAsync(loaded.Subject, cancellationToken).ConfigureAwait(false);
-        var triage = ConversationTriage.Assess(evidence, options);
-        var comment = ConversationCommentWriter.Write(evidence, triage, options);
-        return await new IncidentWriter(incidents, options)
-            .WriteAsync(reference, loaded, Name, comment, triage.Tags, triage.Escalate, evidence.Gaps, cancellationToken)
-            .ConfigureAwait(false);
-    }
+    public Task<EnrichmentOutcome> EnrichAsync(string? incidentArmId, CancellationToken cancellationToken = default) =>
+        EnrichmentRun.RunAsync(incidents, options, Name, incidentArmId, async (subject, ct) =>
+        {
+            var evidence = await new ConversationEvidenceCollector(new QueryRunner(logs, options.LogAnalyticsWorkspaceId), options)
+                .CollectAsync(subject, ct).ConfigureAwait(false);
+            var triage = ConversationTriage.Assess(evidence, options);
+            return new EnrichmentFindings(ConversationCommentWriter.Write(evidence, triage, options), triage.Tags, triage.Escalate, evidence.Gaps);
+        }, cancellationToken);
 }

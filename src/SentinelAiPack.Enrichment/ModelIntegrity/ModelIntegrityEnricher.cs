@@ -16,15 +16,12 @@ public sealed class ModelIntegrityEnricher(SentinelIncidentsClient incidents, Lo
     public const string Name = "ModelIntegrity";
 
     /// <summary>Enriches the incident named by <paramref name="incidentArmId"/>.</summary>
-    public async Task<EnrichmentOutcome> EnrichAsync(string? incidentArmId, CancellationToken cancellationToken = default)
-    {
-        var (reference, loaded) = await IncidentLoader.LoadAsync(incidents, options, incidentArmId, cancellationToken).ConfigureAwait(false);
-        var collector = new ModelIntegrityEvidenceCollector(new QueryRunner(logs, options.LogAnalyticsWorkspaceId), options);
-        var evidence = await collector.CollectAsync(loaded.Subject, cancellationToken).ConfigureAwait(false);
-        var result = ModelIntegrityAssessment.Assess(evidence);
-        var comment = ModelIntegrityCommentWriter.Write(evidence, result, options);
-        return await new IncidentWriter(incidents, options)
-            .WriteAsync(reference, loaded, Name, comment, result.Tags, result.Escalate, evidence.Gaps, cancellationToken)
-            .ConfigureAwait(false);
-    }
+    public Task<EnrichmentOutcome> EnrichAsync(string? incidentArmId, CancellationToken cancellationToken = default) =>
+        EnrichmentRun.RunAsync(incidents, options, Name, incidentArmId, async (subject, ct) =>
+        {
+            var evidence = await new ModelIntegrityEvidenceCollector(new QueryRunner(logs, options.LogAnalyticsWorkspaceId), options)
+                .CollectAsync(subject, ct).ConfigureAwait(false);
+            var result = ModelIntegrityAssessment.Assess(evidence);
+            return new EnrichmentFindings(ModelIntegrityCommentWriter.Write(evidence, result, options), result.Tags, result.Escalate, evidence.Gaps);
+        }, cancellationToken);
 }
