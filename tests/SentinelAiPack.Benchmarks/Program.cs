@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "coldstart" => ColdStartHarness.Run(args[1..]),
     ColdStartHarness.ChildCommand => ColdStartHarness.RunChild(args[1..]),
     "cached-rerun" => CachedRerunHarness.Run(args[1..]),
+    "interleaved" => InterleavedHarness.Run(args[1..]),
     CachedRerunHarness.ChildCommand => CachedRerunHarness.RunChild(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };

@@ -85,6 +85,11 @@ public class OperatorTests
             | project id, m
             """);
         Assert.That(lines, Is.EqualTo(new[] { "1|3", "2|5" }));
+        Assert.That(Lines("""
+            datatable(id:long, xs:dynamic)[1, dynamic(["a", "b", "c"])]
+            | mv-apply with_itemindex = i x = xs to typeof(string) on (where i > 0 | summarize s = make_list(x))
+            | project id, s
+            """), Is.EqualTo(new[] { "1|[\"b\",\"c\"]" }));
     }
 
     [Test]

@@ -28,7 +28,7 @@ public class CorpusTests
         // Two fresh single-engine pools: one never builds the completion grammar for queries, the other always does.
         var texts = Corpus.LoadOrIgnore().Concat(GrammarSensitiveQueries()).ToArray();
         var schemas = TestSchemas.Create();
-        var requests = texts.Select((t, i) => new KqlRequest("g" + i, t) { WantBestPractices = false }).ToArray();
+        var requests = texts.Select((t, i) => new KqlRequest("g" + i, t)).ToArray();
 
         var both = await Task.WhenAll(
             Task.Run(() => AnalyzeRawAsync(requests, schemas, grammarSkip: true)),

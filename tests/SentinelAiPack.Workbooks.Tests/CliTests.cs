@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SentinelAiPack.Cli.Tests;
 using SentinelAiPack.Content.Tests;
 using SentinelAiPack.Workbooks.Checks;
@@ -71,5 +72,60 @@ public sealed class CliTests
         Assert.That(broken.Error, Does.Contain("workbooks/x.workbook.yaml:1:1: error SAP7001: 'description' is required."));
         Assert.That(unknown.ExitCode, Is.EqualTo(2));
         Assert.That(unknown.Error, Does.Contain("No workbook named 'no-such-workbook'").And.Contain("prompt-injection"));
+    }
+
+    [Test]
+    public async Task Preview_runs_every_tile_on_freshly_generated_attack_traffic_by_default()
+    {
+        using var output = new TempFolder();
+        var page = Path.Combine(output.Path, "rag.html");
+
+        var result = await CliRunner.RunAsync(Repo.Root, "workbook", "preview", "rag-vector-store", "--out", page);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Out + result.Error);
+        Assert.That(result.Out, Does.Match(@"^rag-vector-store: 5 of 5 tiles returned rows, 0 failed \(data \d+\.\d s, tiles \d+\.\d s\); preview written to "));
+        Assert.That(result.Error, Is.Empty);
+        var html = File.ReadAllText(page);
+        Assert.That(Regex.Match(html, "<p class=\"data\">(.*?)</p>").Groups[1].Value,
+            Is.EqualTo("Preview on generated sample traffic with 40 attack scenarios (200 users, seed 1), 2025-06-24 00:00 to 2025-07-01 00:00 UTC"));
+        Assert.That(html.Contains("Chart.js v4", StringComparison.Ordinal) && html.Contains("default-src 'none'", StringComparison.Ordinal), Is.True, "Chart.js inlined, network forbidden");
+        Assert.That(html.Contains("<td>hr-policies</td>", StringComparison.Ordinal), Is.True, "a value from the generated knowledge-base attack");
+    }
+
+    [Test]
+    public async Task Preview_on_a_data_folder_reports_unreadable_files_and_empty_tiles_as_notes()
+    {
+        using var data = new TempFolder();
+        File.Copy(Path.Combine(GeneratedTraffic.Folder, "AIRetrieval_CL.jsonl"), Path.Combine(data.Path, "AIRetrieval_CL.jsonl"));
+        data.Write("AIKnowledgeBaseWrite_CL.jsonl", "{\"TimeGenerated\": \"2025-06-30T10:00:00Z\", \"IndexName\": [unclosed\n");
+        using var output = new TempFolder();
+        var page = Path.Combine(output.Path, "rag.html");
+
+        var result = await CliRunner.RunAsync(Repo.Root, "workbook", "preview", "AIPackRagVectorStore", "--data", data.Path, "--out", page);
+
+        Assert.That(result.ExitCode, Is.Zero, "empty tiles on your own logs are notes, not failures: " + result.Error);
+        Assert.That(result.Error, Does.Contain("SAP6104").And.Contain("AIKnowledgeBaseWrite_CL.jsonl"));
+        Assert.That(result.Error, Does.Contain("note: tile 'Writers of the knowledge base' returned no rows"));
+        Assert.That(result.Out, Does.Contain("0 failed"));
+        // Without the generator's manifest the window is read from the data: whole minutes around the first and last record.
+        var description = Regex.Match(File.ReadAllText(page), "<p class=\"data\">(.*?)</p>").Groups[1].Value;
+        Assert.That(description, Does.Match(@"^Preview on logs from .+ \(1 table\), 2025-06-\d\d \d\d:\d\d to 2025-0[67]-\d\d \d\d:\d\d UTC$"));
+    }
+
+    [Test]
+    public async Task Preview_refuses_a_missing_data_folder_and_unknown_workbooks()
+    {
+        var missing = await CliRunner.RunAsync(Repo.Root, "workbook", "preview", "overview", "--data", "no/such/folder");
+        using var empty = new TempFolder();
+        var noRows = await CliRunner.RunAsync(Repo.Root, "workbook", "preview", "overview", "--data", empty.Path);
+        var unknown = await CliRunner.RunAsync(Repo.Root, "workbook", "preview", "no-such-workbook");
+
+        Assert.That(missing.ExitCode, Is.EqualTo(2));
+        Assert.That(missing.Error, Does.Contain("--data: 'no/such/folder' is not a folder."));
+        Assert.That(noRows.ExitCode, Is.EqualTo(2));
+        Assert.That(noRows.Error, Does.Contain("has a row with a TimeGenerated value"));
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.Error, Does.Contain("No workbook named 'no-such-workbook'"));
+        Assert.That(missing.Error + noRows.Error + unknown.Error, Does.Not.Contain("Exception").And.Not.Contain("   at "));
     }
 }

@@ -61,6 +61,25 @@ public sealed class PreviewPageTests
     }
 
     [Test]
+    public void Time_charts_keep_empty_buckets_so_the_axis_is_proportional_to_time()
+    {
+        var t0 = new DateTime(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc);
+        var data = new TileData([new("TimeGenerated", "datetime"), new("Severity", "string"), new("N", "long")],
+            [[t0, "High", 1L], [t0.AddHours(1), "High", 2L], [t0.AddHours(4), "Low", 3L]]);
+
+        var chart = ChartShaper.Shape(Visualization.TimeChart, data)!;
+
+        Assert.That(chart.Labels, Is.EqualTo(new[] { "06-30 00:00", "06-30 01:00", "06-30 02:00", "06-30 03:00", "06-30 04:00" }));
+        Assert.That(chart.Series.Single(s => s.Label == "High").Values, Is.EqualTo(new double?[] { 1, 2, null, null, null }));
+        Assert.That(chart.Series.Single(s => s.Label == "Low").Values, Is.EqualTo(new double?[] { null, null, null, null, 3 }));
+        var perColumn = ChartShaper.Shape(Visualization.TimeChart, new TileData([new("T", "datetime"), new("N", "long")],
+            [[t0.AddHours(4), 3L], [t0, 1L], [t0.AddHours(1), 2L]]))!;
+        Assert.That(perColumn.Series.Single().Values, Is.EqualTo(new double?[] { 1, 2, null, null, 3 }));
+        // Times that do not fall on one grid are drawn as they come rather than on an invented one.
+        Assert.That(ChartShaper.TimeAxis([t0, t0.AddMinutes(2), t0.AddMinutes(5)]), Has.Count.EqualTo(3));
+    }
+
+    [Test]
     public void Many_series_are_folded_into_other()
     {
         var rows = Enumerable.Range(0, 12).Select(i => (IReadOnlyList<object?>)[new DateTime(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc), "s" + i, (long)(i + 1)]).ToList();
@@ -75,7 +94,8 @@ public sealed class PreviewPageTests
     [Test]
     public void Empty_tiles_say_why_and_failed_tiles_show_the_error()
     {
-        var spec = Repo.LoadSpec(Path.Combine(Repo.WorkbooksFolder, "agent-tool-calls.workbook.yaml"));
+        var spec = Repo.WithMayBeEmpty(Repo.LoadSpec(Path.Combine(Repo.WorkbooksFolder, "agent-tool-calls.workbook.yaml")),
+            "Calls to internal, loopback or metadata addresses", "Only SSRF attempts produce rows; none is the normal state.");
         var page = new PreviewPage(spec, [], [.. spec.Sections.Select(s => new PreviewSection(s, true,
             [.. s.Tiles.Select((t, i) => new PreviewTile(t, TileData.Empty, i == 0 ? "operator 'evaluate' <x>" : null))]))]);
 

@@ -1,5 +1,7 @@
 using SentinelAiPack.Content.Loading;
 using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.Engine;
+using SentinelAiPack.Engine.Tree;
 using SentinelAiPack.Kql;
 using SentinelAiPack.Workbooks.Loading;
 using SentinelAiPack.Workbooks.Queries;
@@ -37,7 +39,12 @@ public sealed class Repo
 
     public static SchemaSet Schemas => LazySchemas.Value;
 
-    public static IKqlAnalyzer Analyzer => new KqlAnalyzer(s_pool ?? throw new InvalidOperationException("The analyzer pool is not set up."));
+    public static IKqlAnalyzer Analyzer => new KqlAnalyzer(Pool);
+
+    /// <summary>The local KQL engine on the same analyzer pool.</summary>
+    public static KqlEngine Engine => new(new PoolTreeSource(Pool));
+
+    private static KqlHostPool Pool => s_pool ?? throw new InvalidOperationException("The analyzer pool is not set up.");
 
     public static IReadOnlyList<string> SpecFiles =>
         Directory.EnumerateFiles(WorkbooksFolder).Where(WorkbookFiles.IsSpecFile).Order(StringComparer.Ordinal).ToList();
@@ -51,6 +58,15 @@ public sealed class Repo
         return result.Spec!;
     }
 
+    /// <summary><paramref name="spec"/> with the tile titled <paramref name="title"/> allowed to be empty (no shipped tile needs it today).</summary>
+    public static WorkbookSpec WithMayBeEmpty(WorkbookSpec spec, string title, string reason) => spec with
+    {
+        Sections = [.. spec.Sections.Select(section => section with
+        {
+            Tiles = [.. section.Tiles.Select(tile => tile is QueryTile q && q.Title.Value == title ? q with { MayBeEmpty = reason } : tile)],
+        })],
+    };
+
     /// <summary>The rule catalog of the repository's detections.</summary>
     public static RuleCatalog Catalog => RuleCatalog.FromContent(ContentLoader.Load([Path.Combine(Root, "detections")]));
 
@@ -58,5 +74,9 @@ public sealed class Repo
     public void Start() => s_pool = new KqlHostPool(new KqlHostPoolOptions { MaxEngines = 2 });
 
     [OneTimeTearDown]
-    public void Stop() => s_pool?.Dispose();
+    public void Stop()
+    {
+        GeneratedTraffic.Delete();
+        s_pool?.Dispose();
+    }
 }

@@ -91,6 +91,7 @@ public sealed class RunCommand : ICliCommand
             {
                 Now = now,
                 Tables = loaded?.Tables ?? new Dictionary<string, Engine.Runtime.Table>(),
+                Watchlists = loaded?.Watchlists ?? new Dictionary<string, Engine.Runtime.Table>(StringComparer.OrdinalIgnoreCase),
                 EmptyTableSchemas = SchemaConversion.EmptyTables(schemaSet),
                 ExternalData = dataFolder is null ? null : new FolderExternalData(io.Resolve(dataFolder)),
                 Cancellation = cancellationToken,

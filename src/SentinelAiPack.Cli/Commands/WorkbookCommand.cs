@@ -10,6 +10,7 @@ public sealed class WorkbookCommand : ICliCommand
     private static IReadOnlyList<ICliCommand> Subcommands { get; } =
     [
         new WorkbookGenerateCommand(),
+        new WorkbookPreviewCommand(),
     ];
 
     public Command Create(CliContext context)

@@ -5,12 +5,17 @@ using SentinelAiPack.Engine.Runtime;
 namespace SentinelAiPack.Engine.Data;
 
 /// <summary>Tables loaded from a folder of exported logs and what could not be read.</summary>
-public sealed record LoadedData(IReadOnlyDictionary<string, Table> Tables, IReadOnlyList<TableSchema> UnknownTables, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record LoadedData(IReadOnlyDictionary<string, Table> Tables, IReadOnlyList<TableSchema> UnknownTables, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Watchlists for <c>_GetWatchlist(alias)</c> from the folder's <c>watchlists/</c> subfolder, by alias.</summary>
+    public IReadOnlyDictionary<string, Table> Watchlists { get; init; } = new Dictionary<string, Table>(StringComparer.OrdinalIgnoreCase);
+}
 
 /// <summary>
 /// A folder of exported logs: one file per table, named after it (<c>AIConversationTurn_CL.jsonl</c>), as a JSON array,
 /// JSON Lines or CSV with a header. Column kinds come from the table's schema when the schema set knows the table,
-/// else they are inferred. A file that cannot be read is reported (SAP6104) and the others still load.
+/// else they are inferred. Watchlists live in a <c>watchlists/</c> subfolder, one file per alias. A file that cannot
+/// be read is reported (SAP6104) and the others still load.
 /// </summary>
 public static class DataFolder
 {
@@ -50,6 +55,15 @@ public static class DataFolder
                 diagnostics.Add(EngineCodes.DataFileInvalid.Create(displayPath(path), SourceSpan.Unknown, $"{Path.GetFileName(path)} could not be read as table '{stem}': {e.Message}"));
             }
         }
-        return new LoadedData(tables, unknown, diagnostics);
+        var watchlists = new Dictionary<string, Table>(StringComparer.OrdinalIgnoreCase);
+        var watchlistFolder = Path.Combine(folder, "watchlists");
+        if (Directory.Exists(watchlistFolder))
+        {
+            foreach (var (alias, table) in Load(watchlistFolder, null, displayPath).Tables)
+            {
+                watchlists[alias] = table;
+            }
+        }
+        return new LoadedData(tables, unknown, diagnostics) { Watchlists = watchlists };
     }
 }

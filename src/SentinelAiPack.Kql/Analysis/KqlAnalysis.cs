@@ -22,7 +22,10 @@ public sealed record KqlDiagnostic(KqlSeverity Severity, string Code, string Mes
 /// <summary>A column of the query's result; <see cref="Type"/> is the Kusto type name (<c>unknown</c> for open tables).</summary>
 public sealed record KqlColumn(string Name, string Type);
 
-/// <summary>A workspace table the query reads; <see cref="Via"/> names the function it was reached through (null when direct).</summary>
+/// <summary>
+/// A workspace table the query reads. <see cref="Via"/> is null when the query names the table itself, otherwise the
+/// workspace function the query calls through which the table is reached (the outermost one when functions nest).
+/// </summary>
 public sealed record KqlTableReference(string Name, string? Via);
 
 /// <summary>A column of a workspace table the query reads; <see cref="Via"/> as for tables.</summary>

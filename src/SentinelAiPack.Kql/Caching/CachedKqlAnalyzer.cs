@@ -14,36 +14,32 @@ public sealed class CachedKqlAnalyzer(IKqlAnalyzer inner, KqlResultCache cache) 
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(schemas);
-        var results = new KqlAnalysis[requests.Count];
+        var found = new KqlAnalysis?[requests.Count];
         var keys = new string[requests.Count];
-        var misses = new List<int>();
         var fingerprint = schemas.Fingerprint;
-        for (var i = 0; i < requests.Count; i++)
+        // Lookups are independent small file reads: spread them over the cores.
+        Parallel.For(0, requests.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             keys[i] = Cache.KeyOf(requests[i], fingerprint);
-            if (Cache.TryGet(keys[i], requests[i].Id) is { } hit)
-            {
-                results[i] = hit;
-            }
-            else
-            {
-                misses.Add(i);
-            }
-        }
-        if (misses.Count == 0)
+            found[i] = Cache.TryGet(keys[i], requests[i].Id);
+        });
+        var misses = Enumerable.Range(0, requests.Count).Where(i => found[i] is null).ToArray();
+        var fresh = misses.Length == 0
+            ? []
+            : await inner.AnalyzeAsync(misses.Select(i => requests[i]).ToArray(), schemas, cancellationToken).ConfigureAwait(false);
+        for (var m = 0; m < misses.Length; m++)
         {
-            return results;
-        }
-        var fresh = await inner.AnalyzeAsync(misses.Select(i => requests[i]).ToArray(), schemas, cancellationToken).ConfigureAwait(false);
-        for (var m = 0; m < misses.Count; m++)
-        {
-            var i = misses[m];
-            results[i] = fresh[m];
-            // A result the analyzer could not finish may depend on the machine (stack size); analyze it again next time.
+            found[misses[m]] = fresh[m];
+            // A result the analyzer could not finish may depend on the machine (load, stack size): analyze it again next time.
             if (fresh[m].Failure is null)
             {
-                Cache.Store(keys[i], fresh[m]);
+                Cache.Store(keys[misses[m]], fresh[m]);
             }
+        }
+        var results = new KqlAnalysis[requests.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = found[i]!;
         }
         return results;
     }

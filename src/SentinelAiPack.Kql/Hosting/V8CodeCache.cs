@@ -19,8 +19,6 @@ public sealed class V8CodeCache(string directory)
 
     public string Directory { get; } = directory;
 
-    public static V8CodeCache Default => new(Path.Combine(AipackCacheDirectory.Resolve(), "v8-code"));
-
     public string PathFor(string scriptName, string scriptText)
     {
         var key = SHA256.HashData(Encoding.UTF8.GetBytes(EngineVersion + "\n" + scriptName + "\n" + scriptText));

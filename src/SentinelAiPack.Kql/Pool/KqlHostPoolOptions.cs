@@ -9,7 +9,7 @@ public sealed record KqlHostPoolOptions
     public int MaxEngines { get; init; } = Environment.ProcessorCount;
 
     /// <summary>A batch gets one more engine per this many requests, up to <see cref="MaxEngines"/>.</summary>
-    public int RequestsPerExtraEngine { get; init; } = 16;
+    public int RequestsPerExtraEngine { get; init; } = 32;
 
     /// <summary>V8 or node; null means <c>AIPACK_KQL_HOST</c> or the automatic choice (see <see cref="KqlHostFactory"/>).</summary>
     public KqlHostKind? HostKind { get; init; }

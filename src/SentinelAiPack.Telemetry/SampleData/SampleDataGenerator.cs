@@ -12,7 +12,7 @@ namespace SentinelAiPack.Telemetry.SampleData;
 /// <summary>
 /// Generates realistic benign traffic for every table the pack reads, with named attack scenarios injected into it:
 /// one <c>&lt;Table&gt;.jsonl</c> per table plus <c>scenarios.json</c> (what was injected, when, and the identifiers
-/// involved). Rows stream to disk day by day; memory stays flat as users and days grow.
+/// involved) and the tenant's watchlists under <c>watchlists/</c>. Rows stream to disk day by day; memory stays flat as users and days grow.
 /// </summary>
 public static class SampleDataGenerator
 {
@@ -54,6 +54,7 @@ public static class SampleDataGenerator
         MetricsPublisher.Publish(ctx);
         var injected = contexts.Select(c => new InjectedScenario(c.Scenario.Name, c.Scenario.Description, c.Context.At, c.Context.Markers)).ToList();
         sink.Dispose();
+        WatchlistWriter.Write(outDir, tenant);
         WriteManifest(outDir, options, injected);
         return new GenerationSummary(sink.Counts, injected);
     }

@@ -66,6 +66,9 @@ public static class OutputChecks
         }
     }
 
+    /// <summary>Sentinel functions that read watchlists, not log data: no data type to declare for them.</summary>
+    private static readonly HashSet<string> WatchlistFunctions = new(StringComparer.OrdinalIgnoreCase) { "_GetWatchlist", "_ASIM_GetWatchlistRaw" };
+
     /// <summary>Tables and parsers the queries read directly that <c>dataTypes</c> does not list.</summary>
     public static IEnumerable<Diagnostic> CheckDataTypes(WorkbookSpec spec, IEnumerable<KqlAnalysis> analyses)
     {
@@ -74,7 +77,7 @@ public static class OutputChecks
         var declared = spec.DataTypes.Select(d => d.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var read = analyses.SelectMany(a => a.Tables.Where(t => t.Via is null).Select(t => t.Name)
                 .Concat(a.Functions.Where(f => f.Via is null).Select(f => f.Name)))
-            .Where(name => !declared.Contains(name))
+            .Where(name => !declared.Contains(name) && !WatchlistFunctions.Contains(name))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
         var span = spec.DataTypes.Count > 0 ? spec.DataTypes[0].Span : spec.Key.Span;

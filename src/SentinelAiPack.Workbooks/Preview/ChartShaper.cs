@@ -60,7 +60,12 @@ public static class ChartShaper
         var rows = data.Rows;
         if (type == "line")
         {
-            rows = [.. rows.OrderBy(r => r[labelIndex] as DateTime? ?? DateTime.MinValue)];
+            // One point per time bucket, empty buckets included, so the x axis stays proportional to time.
+            var times = TimeAxis(rows.Select(r => r[labelIndex]));
+            var byTime = rows.GroupBy(r => label(r[labelIndex]), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var axis = times.Select(label).ToList();
+            return new ChartModel(type, axis, values.Select(v => new ChartSeries(v.Column.Name,
+                axis.Select(l => byTime.TryGetValue(l, out var at) ? Sum(at.Select(r => ToDouble(r[v.Index]))) : null).ToList())).ToList(), Stacked: false);
         }
         var labels = rows.Select(r => label(r[labelIndex])).ToList();
         var series = values.Select(v => new ChartSeries(v.Column.Name, rows.Select(r => ToDouble(r[v.Index])).ToList())).ToList();
@@ -72,7 +77,7 @@ public static class ChartShaper
         var keys = data.Rows.Select(r => r[labelIndex]).Distinct().ToList();
         if (sortLabels)
         {
-            keys = [.. keys.OrderBy(k => k as DateTime? ?? DateTime.MinValue)];
+            keys = TimeAxis(keys);
         }
         var labels = keys.Select(label).ToList();
         var position = keys.Select((k, i) => (k, i)).ToDictionary(x => label(x.k), x => x.i, StringComparer.Ordinal);
@@ -100,6 +105,37 @@ public static class ChartShaper
             series.Add(new ChartSeries("other", other));
         }
         return new ChartModel(type, labels, series, stacked);
+    }
+
+    /// <summary>Longest time axis drawn with empty buckets filled in; a longer one keeps only the buckets with data.</summary>
+    public const int MaxTimeBuckets = 1000;
+
+    /// <summary>
+    /// The distinct times in order, with the buckets between them that have no row added (the bucket size is the
+    /// smallest gap between two times), as the workbook's time axis shows them.
+    /// </summary>
+    public static List<object?> TimeAxis(IEnumerable<object?> values)
+    {
+        var times = values.OfType<DateTime>().Distinct().Order().ToList();
+        var others = values.Where(v => v is not DateTime).Distinct().ToList();
+        if (times.Count < 3)
+        {
+            return [.. times.Cast<object?>(), .. others];
+        }
+        var step = times.Zip(times.Skip(1), (a, b) => b - a).Min();
+        var buckets = (times[^1] - times[0]).Ticks / step.Ticks + 1;
+        var aligned = times.All(t => (t - times[0]).Ticks % step.Ticks == 0);
+        if (!aligned || buckets > MaxTimeBuckets)
+        {
+            return [.. times.Cast<object?>(), .. others];
+        }
+        return [.. Enumerable.Range(0, (int)buckets).Select(i => (object?)(times[0] + (step * i))), .. others];
+    }
+
+    private static double? Sum(IEnumerable<double?> values)
+    {
+        var present = values.Where(v => v.HasValue).ToList();
+        return present.Count == 0 ? null : present.Sum();
     }
 
     public static double? ToDouble(object? value) => value switch

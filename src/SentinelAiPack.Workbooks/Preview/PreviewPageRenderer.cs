@@ -232,7 +232,8 @@ public static class PreviewPageRenderer
             var datasets = c.series.map(function (s, i) {
               var color = palette[i % palette.length];
               return {
-                label: s.label, data: s.values, borderColor: color, borderWidth: pie ? 1 : 2, pointRadius: 0, spanGaps: true,
+                // Empty time buckets stay gaps (no invented line across them); small points keep lone buckets visible.
+                label: s.label, data: s.values, borderColor: color, borderWidth: pie ? 1 : 2, pointRadius: c.type === "line" ? 2 : 0, spanGaps: false,
                 backgroundColor: pie ? c.labels.map(function (_, j) { return palette[j % palette.length]; }) : color
               };
             });

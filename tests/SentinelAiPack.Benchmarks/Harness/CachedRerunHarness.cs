@@ -33,8 +33,8 @@ internal static class CachedRerunHarness
                 throw new InvalidOperationException("A re-run was not fully answered from the cache.");
             }
             Console.WriteLine($"Cached re-run, {runs} fresh processes, load average {ColdStartHarness.LoadAverage()}: " +
-                $"AnalyzeAsync {ChildProcess.Median([.. parsed.Select(s => s.AnalyzeMs)])} ms; " +
-                $"whole process {ChildProcess.Median([.. samples.Select(s => s.WallMs)])} ms; {parsed[0].Hits}/{parsed[0].Queries} hits, 0 engines");
+                $"AnalyzeAsync {Stats.Summary([.. parsed.Select(s => s.AnalyzeMs)])} ms; " +
+                $"whole process {Stats.Summary([.. samples.Select(s => s.WallMs)])} ms; {parsed[0].Hits}/{parsed[0].Queries} hits, 0 engines");
         }
         finally
         {

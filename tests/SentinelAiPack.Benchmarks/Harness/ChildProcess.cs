@@ -34,16 +34,10 @@ internal static class ChildProcess
         return (output.TrimEnd().Split('\n')[^1], wall);
     }
 
-    public static string Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        return $"{median:0} ({sorted[0]:0}–{sorted[^1]:0})";
-    }
-
+    /// <summary>The value of <c>--runs N</c> (or <c>--rounds N</c>), else <paramref name="fallback"/>.</summary>
     public static int Runs(string[] args, int fallback)
     {
-        var at = Array.IndexOf(args, "--runs");
+        var at = Math.Max(Array.IndexOf(args, "--runs"), Array.IndexOf(args, "--rounds"));
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var runs) && runs > 0 ? runs : fallback;
     }
 }

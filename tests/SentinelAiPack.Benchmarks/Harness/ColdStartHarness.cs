@@ -44,9 +44,9 @@ internal static class ColdStartHarness
         var samples = Enumerable.Range(0, runs)
             .Select(i => JsonSerializer.Deserialize<Sample>(ChildProcess.Run([ChildCommand, .. arguments(i)]).Output)!)
             .ToArray();
-        Console.WriteLine($"| {mode} | {ChildProcess.Median([.. samples.Select(s => s.ProcessToMainMs)])} | {ChildProcess.Median([.. samples.Select(s => s.EngineMs)])} " +
-            $"| {ChildProcess.Median([.. samples.Select(s => s.RegisterMs)])} | {ChildProcess.Median([.. samples.Select(s => s.FirstQueryMs)])} " +
-            $"| {ChildProcess.Median([.. samples.Select(s => s.TotalMs)])} |");
+        Console.WriteLine($"| {mode} | {Stats.Summary([.. samples.Select(s => s.ProcessToMainMs)])} | {Stats.Summary([.. samples.Select(s => s.EngineMs)])} " +
+            $"| {Stats.Summary([.. samples.Select(s => s.RegisterMs)])} | {Stats.Summary([.. samples.Select(s => s.FirstQueryMs)])} " +
+            $"| {Stats.Summary([.. samples.Select(s => s.TotalMs)])} |");
     }
 
     public static int RunChild(string[] args)

@@ -110,6 +110,16 @@ public class CommandTests
     }
 
     [Test]
+    public async Task Run_reads_watchlists_from_the_data_folder()
+    {
+        var watchlists = Directory.CreateDirectory(Path.Combine(_work, "data", "watchlists")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(watchlists, "Allowed.csv"), "SearchKey,Owner\nalice,it\n");
+        var (exit, output, error) = await Aipack("run", "_GetWatchlist('Allowed') | project SearchKey, Owner = column_ifexists('Owner', '')", "--data", "data", "--format", "csv");
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+        Assert.That(output.Replace("\r", "", StringComparison.Ordinal), Is.EqualTo("SearchKey,Owner\nalice,it\n"));
+    }
+
+    [Test]
     public async Task Run_a_rule_file_and_report_unsupported_queries()
     {
         var (exit, output, error) = await Aipack("run", "InstructionOverride.yaml", "--now", "2026-03-01T12:00:00Z");

@@ -138,7 +138,10 @@ public partial class ScenarioTests
         var snapshots = _data.Rows("AIModelInventory_CL").Where(r => r.S("DeploymentName") == "blue").ToList();
 
         Assert.That(snapshots.Where(r => r.T() < at).Select(r => r.S("IntegrityStatus")), Is.All.EqualTo("Verified"));
-        Assert.That(snapshots.Where(r => r.T() > at).Select(r => r.S("IntegrityStatus")), Is.Not.Empty.And.Contains("Mismatch").Or.Contains("NotRegistered"));
+        Assert.That(snapshots.First(r => r.T() > at).S("IntegrityStatus"), Is.EqualTo("Mismatch"), "the next inventory run sees the swapped artifact");
+        var unverified = _data.Scenario("model-registered-without-integrity-check").At;
+        Assert.That(unverified, Is.GreaterThan(snapshots.First(r => r.T() > at).T()), "the unverified roll-out comes later and does not mask the mismatch");
+        Assert.That(snapshots.Where(r => r.T() > unverified.AddMinutes(30)).Select(r => r.S("IntegrityStatus")), Is.Not.Empty.And.All.EqualTo("NotRegistered"));
     }
 
     [Test]
@@ -193,6 +196,32 @@ public partial class ScenarioTests
         Assert.That(alerts, Has.Count.EqualTo(2));
         Assert.That(alerts.Select(a => a.S("Entities")), Is.All.Contains(markers["user"].Split('@')[0]));
         Assert.That(_data.Rows("SecurityIncident").Any(r => r.GetProperty("AlertIds").EnumerateArray().Any(id => markers["alertIds"].Contains(id.GetString()!, StringComparison.Ordinal))), Is.True);
+    }
+
+    [Test]
+    public void Defender_incidents_are_worked_some_closed_with_a_classification_some_still_open()
+    {
+        var incidents = _data.Rows("SecurityIncident").GroupBy(r => r.GetProperty("IncidentNumber").GetInt32()).ToList();
+        var jailbreak = int.Parse(_data.Scenario("defender-jailbreak-alerts").Markers["incidentNumber"], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Sentinel adds a row per change of an incident: New, then Active with an owner, then Closed.
+        var lifecycle = incidents.Single(g => g.Key == jailbreak).OrderBy(r => r.T()).ToList();
+        Assert.That(lifecycle.Select(r => r.S("Status")), Is.EqualTo(new[] { "New", "Active", "Closed" }));
+        var closed = lifecycle[^1];
+        Assert.That(closed.S("Classification"), Is.EqualTo("TruePositive"));
+        Assert.That(closed.T("ClosedTime"), Is.GreaterThan(closed.T("CreatedTime")).And.LessThan(_data.Options.End));
+        Assert.That(closed.GetProperty("Owner").GetProperty("userPrincipalName").GetString(), Does.EndWith("@contoso.com"));
+        Assert.That(lifecycle.Select(r => r.T("CreatedTime")).Distinct().Count(), Is.EqualTo(1), "every row of an incident keeps its creation time");
+        Assert.That(incidents.Count(g => g.Any(r => r.S("Status") == "Closed")), Is.EqualTo(2));
+        Assert.That(incidents.Count(g => g.All(r => r.S("Status") != "Closed")), Is.EqualTo(1), "the wallet attack is still being investigated");
+    }
+
+    [Test]
+    public void The_training_subnet_watchlist_describes_the_tenant()
+    {
+        var lines = File.ReadAllLines(Path.Combine(_data.Folder, "watchlists", "AIPackTrainingSubnets.csv"));
+
+        Assert.That(lines, Is.EqualTo(new[] { "SearchKey", _data.Scenario("training-data-egress").Markers["trainingSubnet"] }));
     }
 
     [Test]

@@ -12,7 +12,8 @@ namespace SentinelAiPack.Cli.Commands.Workbook;
 /// <summary>Finds and loads the workbook specs a workbook command works on, and the pack's rule catalog.</summary>
 internal static class WorkbookSpecs
 {
-    public sealed record Loaded(IReadOnlyList<WorkbookSpec> Specs, RuleCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics, ContentSettings? Settings);
+    /// <summary>The specs, the rule catalog, the other content (rules and parsers the tiles read) and every loading finding.</summary>
+    public sealed record Loaded(IReadOnlyList<WorkbookSpec> Specs, RuleCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics, ContentSettings? Settings, ContentSet Content);
 
     /// <summary>Specs of the content folders (aipack.yaml), filtered by name or key when <paramref name="names"/> is not empty.</summary>
     public static Loaded Load(IOContext io, IReadOnlyList<string> names)
@@ -47,6 +48,6 @@ internal static class WorkbookSpecs
             throw new UsageException($"No workbook named {string.Join(", ", missing.Select(m => $"'{m}'"))}; the workbooks are: {string.Join(", ", known)}.");
         }
         var content = ContentLoader.Load(files.Where(f => !WorkbookFiles.IsSpecFile(f)), options);
-        return new Loaded(specs, RuleCatalog.FromContent(content), diagnostics, settings);
+        return new Loaded(specs, RuleCatalog.FromContent(content), diagnostics, settings, content);
     }
 }

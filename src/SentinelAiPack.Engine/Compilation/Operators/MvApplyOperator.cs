@@ -23,7 +23,7 @@ internal sealed class MvApplyOperator : IOperatorCompiler
         var subquery = Pipeline(node.Required("Subquery").Required("Expression"), subInput, context);
         var schema = context.AnalyzerSchema(node)
             ?? new RowSchema(input.Schema.Columns.Where(c => !subquery.Schema.Contains(c.Name)).Concat(subquery.Schema.Columns));
-        return new MvApplyPlan(input, expansion, subInput, subquery, schema, indexName);
+        return new MvApplyPlan(input, expansion, indexName, subInput, subquery, schema);
     }
 
     /// <summary>The subquery is a pipe of operators whose leftmost input is the per-row table.</summary>

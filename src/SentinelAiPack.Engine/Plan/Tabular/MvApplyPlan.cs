@@ -13,7 +13,7 @@ internal sealed class SubqueryInputPlan(RowSchema schema) : TabularPlan(schema)
 /// subquery runs over; the results of all rows are concatenated. Output columns come from the subquery's result,
 /// or from the input row for columns the subquery does not return.
 /// </summary>
-internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, SubqueryInputPlan subInput, TabularPlan subquery, RowSchema schema, string? indexName = null)
+internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, string? indexName, SubqueryInputPlan subInput, TabularPlan subquery, RowSchema schema)
     : TabularPlan(schema)
 {
     public override Table Execute(RunState run)
@@ -55,10 +55,9 @@ internal sealed class MvApplyPlan(TabularPlan input, MvExpansion expansion, Subq
         foreach (var info in subInput.Schema.Columns)
         {
             var item = expansion.Items.Select((it, i) => (it, i)).FirstOrDefault(x => x.it.Name == info.Name);
-            if (indexName is not null && info.Name == indexName)
+            if (info.Name == indexName)
             {
-                // with_itemindex: the element's position in the row's array.
-                columns.Add(ColumnFactory.Convert(new Column<long>(ScalarKind.Long, indexes.GetRange(start, count).ToArray()), info.Kind));
+                columns.Add(new Column<long>(ScalarKind.Long, indexes.GetRange(start, count).ToArray()));
             }
             else if (item.it is not null)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SentinelAiPack.Telemetry.SampleData.Output;
 using SentinelAiPack.Telemetry.SampleData.Randomness;
 using SentinelAiPack.Telemetry.SampleData.World;
 
@@ -62,18 +63,39 @@ public sealed class SecurityEmitter(GenerationContext ctx)
         return alertId;
     }
 
-    public void Incident(DateTime t, string title, string severity, IReadOnlyList<string> alertIds, SeededRandom r)
+    /// <summary>A Sentinel incident as its rows describe it; every change adds a row with the same name and number.</summary>
+    public sealed record IncidentRecord(string Name, int Number, string Title, string Severity, DateTime Created, IReadOnlyList<string> AlertIds);
+
+    /// <summary>Opens an incident (status New) over <paramref name="alertIds"/>.</summary>
+    public IncidentRecord Incident(DateTime t, string title, string severity, IReadOnlyList<string> alertIds, SeededRandom r)
     {
-        var number = 1000 + r.Next(9000);
-        var name = r.GuidString();
-        ctx.Sink.Row("SecurityIncident", t)
-            .Str("IncidentName", name).Int("IncidentNumber", number).Str("Title", title).Str("Description", title)
-            .Str("Severity", severity).Str("Status", "New").Str("ProviderName", "Azure Sentinel").Str("ProviderIncidentId", number.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Time("CreatedTime", t).Time("FirstActivityTime", t.AddMinutes(-15)).Time("LastActivityTime", t).Time("FirstModifiedTime", t)
-            .Time("LastModifiedTime", t).Dyn("AlertIds", RetrievalEmitter.Strings(alertIds)).Dyn("Labels", new JsonArray())
-            .Dyn("Owner", new JsonObject { ["objectId"] = null, ["email"] = null }).Str("ModifiedBy", "Incident created from alert")
-            .Str("IncidentUrl", "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/" + name)
-            .End();
+        var incident = new IncidentRecord(r.GuidString(), 1000 + r.Next(9000), title, severity, t, alertIds);
+        IncidentRow(incident, t, "New", null, "Incident created from alert");
+        return incident;
+    }
+
+    /// <summary>An analyst takes the incident: status Active with an owner.</summary>
+    public void AssignIncident(IncidentRecord incident, DateTime t, Person analyst) =>
+        IncidentRow(incident, t, "Active", analyst, analyst.Upn);
+
+    /// <summary>The analyst closes the incident with a classification (TruePositive, BenignPositive, FalsePositive, Undetermined).</summary>
+    public void CloseIncident(IncidentRecord incident, DateTime t, Person analyst, string classification, string reason, string comment) =>
+        IncidentRow(incident, t, "Closed", analyst, analyst.Upn, w => w.Str("Classification", classification).Str("ClassificationReason", reason)
+            .Str("ClassificationComment", comment).Time("ClosedTime", t));
+
+    private void IncidentRow(IncidentRecord incident, DateTime t, string status, Person? owner, string modifiedBy, Func<RowWriter, RowWriter>? closing = null)
+    {
+        var row = ctx.Sink.Row("SecurityIncident", t)
+            .Str("IncidentName", incident.Name).Int("IncidentNumber", incident.Number).Str("Title", incident.Title).Str("Description", incident.Title)
+            .Str("Severity", incident.Severity).Str("Status", status).Str("ProviderName", "Azure Sentinel")
+            .Str("ProviderIncidentId", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Time("CreatedTime", incident.Created).Time("FirstActivityTime", incident.Created.AddMinutes(-15)).Time("LastActivityTime", incident.Created)
+            .Time("FirstModifiedTime", incident.Created).Time("LastModifiedTime", t).Dyn("AlertIds", RetrievalEmitter.Strings(incident.AlertIds))
+            .Dyn("Labels", new JsonArray())
+            .Dyn("Owner", new JsonObject { ["objectId"] = owner?.ObjectId, ["email"] = owner?.Upn, ["userPrincipalName"] = owner?.Upn, ["assignedTo"] = owner?.DisplayName })
+            .Str("ModifiedBy", modifiedBy)
+            .Str("IncidentUrl", "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/" + incident.Name);
+        (closing?.Invoke(row) ?? row).End();
     }
 
     public void SignIn(Person user, DateTime t, string appName, string ip, SeededRandom r, string riskLevel = "none")

@@ -82,7 +82,8 @@ internal sealed class DeploymentByUnexpectedIdentity() : AttackScenario("deploym
 internal sealed class ModelRegisteredWithoutIntegrityCheck() : AttackScenario("model-registered-without-integrity-check",
     "An engineer registers fraud-xgb version 14 and rolls it onto the endpoint; no hash was recorded at registration, so the inventory cannot verify it.")
 {
-    public override (double From, double To) Hours => (9, 11);
+    // After model-hash-mismatch (9 to 11) and the 12:05 inventory run, so that run still shows that scenario's Mismatch.
+    public override (double From, double To) Hours => (13, 15);
 
     public override void Prepare(ScenarioContext s) =>
         s.Generation.Behavior.ServeUnverified("blue", s.At.AddMinutes(30), "fraud-xgb", "14");
