@@ -93,6 +93,18 @@ public class OperatorTests
     }
 
     [Test]
+    public void Mv_apply_with_itemindex_gives_the_subquery_each_elements_position()
+    {
+        // The AIConversationTurns parser finds the last assistant message of a request this way.
+        var lines = Lines("""
+            datatable(id:long, xs:dynamic)[1, dynamic(['user', 'assistant', 'user']), 2, dynamic(['user'])]
+            | mv-apply with_itemindex = Position x = xs to typeof(string) on (summarize Last = maxif(Position, x == 'assistant'), Users = countif(x == 'user'))
+            | project id, Last, Users
+            """);
+        Assert.That(lines, Is.EqualTo(new[] { "1|1|2", "2|null|1" }));
+    }
+
+    [Test]
     public void Parse_simple_regex_and_where()
     {
         const string data = "let T = datatable(s:string)[\"user=alice id=42\", \"garbage\"];";

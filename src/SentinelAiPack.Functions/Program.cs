@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SentinelAiPack.Functions;
+
+var host = new HostBuilder()
+    .ConfigureFunctionsWorkerDefaults()
+    .ConfigureServices(services => services.AddSingleton<EnricherHost>())
+    .Build();
+
+await host.RunAsync().ConfigureAwait(false);
