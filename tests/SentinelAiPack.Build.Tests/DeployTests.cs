@@ -143,9 +143,7 @@ public sealed class DeployTests
         using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
-        bed.Arm.FailWhen = template => template.ToJsonString().Contains("Microsoft.Logic/workflows", StringComparison.Ordinal)
-            ? ("WorkflowInvalid", "The workflow definition is not valid.")
-            : null;
+        bed.FailTemplatesContaining("Microsoft.Logic/workflows", "WorkflowInvalid", "The workflow definition is not valid.");
 
         var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgs());
 
@@ -250,9 +248,7 @@ public sealed class DeployTests
         using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
-        bed.Arm.FailWhen = template => template.ToJsonString().Contains("functionAlias", StringComparison.Ordinal)
-            ? ("InvalidFunction", "The function query is not valid.")
-            : null;
+        bed.FailTemplatesContaining("functionAlias", "InvalidFunction", "The function query is not valid.");
 
         var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgs());
 

@@ -67,6 +67,10 @@ internal sealed class AzureBed : IAsyncDisposable
         LogAnalytics.Tables[name] = columns;
     }
 
+    /// <summary>Makes every deployment whose template text contains <paramref name="marker"/> end Failed with the given error.</summary>
+    public void FailTemplatesContaining(string marker, string code, string message) =>
+        Arm.FailWhen = template => template.ToJsonString().Contains(marker, StringComparison.Ordinal) ? (code, message) : null;
+
     /// <summary>
     /// Values for the enrichment templates' parameters without a default (Function App and playbooks), as a user passes
     /// them; every other parameter keeps its default.
