@@ -51,6 +51,31 @@ public class ArmDeploymentClientTests
     }
 
     [Test]
+    public async Task A_finished_deployment_returns_its_outputs_as_arm_reports_them()
+    {
+        var fake = new FakeArmDeployments { PollsBeforeCompletion = 1 };
+        fake.OutputValues["IngestionEndpoint"] = "https://dce.westeurope-1.ingest.monitor.azure.com";
+        await using var bed = await AzureTestBed.StartAsync(fake);
+        using var client = new ArmDeploymentClient(bed.Credential, bed.Options());
+        var request = Request();
+        request.Template["outputs"] = new JsonObject
+        {
+            ["IngestionEndpoint"] = new JsonObject { ["type"] = "string", ["value"] = "[reference('dce').logsIngestion.endpoint]" },
+            ["Retention"] = new JsonObject { ["type"] = "int", ["value"] = 30 },
+        };
+
+        var result = await client.DeployAsync(request);
+
+        var outputs = result.Outputs!.Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(outputs.GetProperty("IngestionEndpoint").GetProperty("type").GetString(), Is.EqualTo("String"));
+            Assert.That(outputs.GetProperty("IngestionEndpoint").GetProperty("value").GetString(), Is.EqualTo("https://dce.westeurope-1.ingest.monitor.azure.com"));
+            Assert.That(outputs.GetProperty("Retention").GetProperty("value").GetInt32(), Is.EqualTo(30));
+        });
+    }
+
+    [Test]
     public async Task A_failed_deployment_throws_with_arms_error()
     {
         var fake = new FakeArmDeployments { FailWhen = _ => ("InvalidTemplate", "Rule query is not valid KQL.") };

@@ -94,13 +94,116 @@ public sealed class DeployTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
             Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json will not be deployed: no value for FunctionAudience (a parameter without a default); pass --parameter FunctionAudience=…"));
-            Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/function-app/azuredeploy.json will not be deployed: no value for AuthClientId, DcrResourceId, IngestionEndpoint (parameters without a default); pass --parameter AuthClientId=… --parameter DcrResourceId=… --parameter IngestionEndpoint=…"));
+            Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/function-app/azuredeploy.json will not be deployed: no value for AuthClientId, DcrResourceId (parameters without a default); pass --parameter AuthClientId=… --parameter DcrResourceId=…"),
+                "IngestionEndpoint is an output of the custom tables deployment; DcrResourceId is not, the fixture has no inventory table");
             Assert.That(result.Out, Does.Contain("skipped: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json: not deployed: no value for FunctionAudience (a parameter without a default); pass --parameter FunctionAudience=…"));
             Assert.That(result.Out, Does.Contain("skipped: 7-automation-rules/AIPack-RunConversationContext.json: not deployed: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json, which it needs, was not deployed"));
             Assert.That(result.Out, Does.Contain("Summary: 6 deployed, 0 failed, 3 skipped."));
             Assert.That(bed.Arm.Deployments.Select(d => d.Name), Has.None.StartWith("aipack-playbooks").And.None.StartWith("aipack-automation-rules"));
             Assert.That(bed.Server.Requests.Where(r => r.Path.Contains("enrich", StringComparison.OrdinalIgnoreCase) || r.Path.Contains("AIPack-Run", StringComparison.Ordinal)), Is.Empty,
                 "a skipped template is not even validated");
+        });
+    }
+
+    /// <summary>The fixture with the enrichers' inventory table, whose data collection rule the tables template then outputs.</summary>
+    private static Task<PackFolder> PackWithInventoryTableAsync() => PackFolder.LockedCopyAsync(pack => pack.Write("detections/schemas/AIModelInventory_CL.json", """
+        {
+          "Name": "AIModelInventory_CL",
+          "Properties": [
+            { "Name": "TimeGenerated", "Type": "DateTime" },
+            { "Name": "ResourceId", "Type": "String" },
+            { "Name": "ModelName", "Type": "String" }
+          ]
+        }
+        """));
+
+    [Test]
+    public async Task Outputs_of_the_tables_deployment_reach_the_function_app_so_three_parameters_deploy_everything()
+    {
+        using var pack = await PackWithInventoryTableAsync();
+        await using var bed = await AzureBed.StartAsync();
+        bed.AddTableFromSchema(AzureActivitySchema());
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgsWithoutParameters(AzureBed.UserOnlyEnrichmentParameters));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var tables = bed.Arm.Deployments.Single(d => d.Name == "aipack-tables-custom-tables").Template;
+        var functionApp = bed.Arm.Deployments.Single(d => d.Name == FunctionAppDeployment).Parameters;
+        Assert.Multiple(() =>
+        {
+            Assert.That(tables["outputs"]!["DcrResourceId"]!["value"]!.GetValue<string>(),
+                Is.EqualTo("[resourceId('Microsoft.Insights/dataCollectionRules', concat(parameters('dataCollectionRulePrefix'), 'AIModelInventory_CL'))]"));
+            Assert.That(tables["outputs"]!["IngestionEndpoint"]!["value"]!.GetValue<string>(),
+                Is.EqualTo("[reference(resourceId('Microsoft.Insights/dataCollectionEndpoints', parameters('dataCollectionEndpointName')), '2022-06-01').logsIngestion.endpoint]"));
+            Assert.That(functionApp["DcrResourceId"]!["value"]!.GetValue<string>(), Is.EqualTo(AzureBed.OutputDcrResourceId));
+            Assert.That(functionApp["IngestionEndpoint"]!["value"]!.GetValue<string>(), Is.EqualTo(AzureBed.OutputIngestionEndpoint));
+            Assert.That(functionApp["AuthClientId"]!["value"]!.GetValue<string>(), Is.EqualTo("0b3c1f5e-8d2a-4c6b-9e1f-7a2d3c4b5e6f"));
+            Assert.That(bed.Arm.Deployments.Where(d => d.Name != FunctionAppDeployment).SelectMany(d => d.Parameters.Select(p => p.Key)),
+                Has.None.EqualTo("DcrResourceId").And.None.EqualTo("IngestionEndpoint"), "outputs go only to templates that declare the parameter");
+            Assert.That(result.Error, Does.Not.Contain("will not be deployed"));
+            Assert.That(result.Out, Does.Contain("Summary: 9 deployed, 0 failed, 0 skipped."));
+            Assert.That(result.Out, Does.Contain("deployed 6-playbooks/function-app/azuredeploy.json (aipack-playbooks-enrichment-function-app): Succeeded; DcrResourceId, IngestionEndpoint from 1-tables/custom-tables.json"));
+            Assert.That(result.All, Does.Not.Contain(AzureBed.OutputIngestionEndpoint).And.Not.Contain("dcr-aipack-AIModelInventory_CL")
+                .And.Not.Contain("0b3c1f5e-8d2a-4c6b-9e1f-7a2d3c4b5e6f"), "values are never printed");
+        });
+    }
+
+    [Test]
+    public async Task A_parameter_the_user_gives_wins_over_the_deployment_output_of_the_same_name()
+    {
+        using var pack = await PackWithInventoryTableAsync();
+        await using var bed = await AzureBed.StartAsync();
+        bed.AddTableFromSchema(AzureActivitySchema());
+        const string userEndpoint = "https://dce-private.westeurope-1.ingest.monitor.azure.com";
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection,
+            bed.DeployArgsWithoutParameters([.. AzureBed.UserOnlyEnrichmentParameters, "-p", "IngestionEndpoint=" + userEndpoint]));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var functionApp = bed.Arm.Deployments.Single(d => d.Name == FunctionAppDeployment).Parameters;
+        Assert.Multiple(() =>
+        {
+            Assert.That(functionApp["IngestionEndpoint"]!["value"]!.GetValue<string>(), Is.EqualTo(userEndpoint));
+            Assert.That(functionApp["DcrResourceId"]!["value"]!.GetValue<string>(), Is.EqualTo(AzureBed.OutputDcrResourceId), "the value the user did not give still comes from the output");
+            Assert.That(result.Out, Does.Contain("Succeeded; DcrResourceId from 1-tables/custom-tables.json"));
+            Assert.That(result.All, Does.Not.Contain(userEndpoint));
+        });
+    }
+
+    [Test]
+    public async Task What_if_has_no_outputs_to_pass_on_and_says_which_template_would_supply_them()
+    {
+        using var pack = await PackWithInventoryTableAsync();
+        await using var bed = await AzureBed.StartAsync();
+        bed.AddTableFromSchema(AzureActivitySchema());
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgsWithoutParameters([.. AzureBed.UserOnlyEnrichmentParameters, "--what-if"]));
+
+        const string reason = "no value for DcrResourceId, IngestionEndpoint (parameters without a default); pass --parameter DcrResourceId=… --parameter IngestionEndpoint=…; "
+            + "1-tables/custom-tables.json outputs DcrResourceId, IngestionEndpoint when deployed in the same run (not by --what-if)";
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/function-app/azuredeploy.json will not be deployed: " + reason));
+            Assert.That(result.Out, Does.Contain("skipped: 6-playbooks/function-app/azuredeploy.json: not deployed: " + reason));
+            Assert.That(bed.Arm.Deployments, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Only_playbooks_names_the_template_whose_outputs_would_supply_the_missing_values()
+    {
+        using var pack = await PackWithInventoryTableAsync();
+        await using var bed = await AzureBed.StartAsync();
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgsWithoutParameters([.. AzureBed.UserOnlyEnrichmentParameters, "--only", "playbooks", "--skip-preflight"]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/function-app/azuredeploy.json will not be deployed: no value for DcrResourceId, IngestionEndpoint")
+                .And.Contain("1-tables/custom-tables.json outputs DcrResourceId, IngestionEndpoint when deployed in the same run"));
+            Assert.That(bed.Arm.Deployments.Select(d => d.Name), Is.EqualTo(new[] { PlaybookDeployment }));
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SentinelAiPack.Azure.Deployments;
 using SentinelAiPack.Build.Contributors;
 
@@ -22,6 +23,9 @@ public enum DeployOutcome
 public sealed record DeployItemResult(ArtifactContribution Contribution, string DeploymentName, DeployOutcome Outcome, string Detail)
 {
     public IReadOnlyList<ArmWhatIfChange> Changes { get; init; } = [];
+
+    /// <summary>The deployment's outputs by name (case-insensitive), passed on to later steps; never printed, they may be secrets.</summary>
+    public IReadOnlyDictionary<string, JsonNode> Outputs { get; init; } = new Dictionary<string, JsonNode>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Reported after every template: how many are done and what happened to the last one.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using SentinelAiPack.Azure.Deployments;
 using SentinelAiPack.Azure.Errors;
 using SentinelAiPack.Build.Contributors;
@@ -12,8 +13,9 @@ namespace SentinelAiPack.Build.Deploy;
 /// parser template fails, later steps are skipped, because the rules that read them would fail too; when a template
 /// another one needs fails (<see cref="ArtifactContribution.DependsOn"/>: the playbook of an automation rule), that one
 /// is skipped; a template with a parameter that has neither a default nor a value is skipped, naming it. Each template
-/// gets the parameter values it declares (<see cref="DeploymentParameters"/>). With what-if, every template is only
-/// predicted and nothing changes.
+/// gets the parameter values it declares (<see cref="DeploymentParameters"/>), including outputs of templates deployed in
+/// earlier steps (<see cref="DeploymentOutputs"/>; never of the same step, whose order is not fixed). With what-if, every
+/// template is only predicted and nothing changes, so no outputs are passed on.
 /// </summary>
 public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, int parallelism = 4)
 {
@@ -25,6 +27,7 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         var results = new List<DeployItemResult>();
         var gate = new object();
         var foundationFailed = false;
+        var outputs = new Dictionary<string, (JsonNode Value, string From)>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in ordered.GroupBy(c => c.Step).OrderBy(g => g.Key))
         {
             var stepResults = new DeployItemResult?[step.Count()];
@@ -32,9 +35,9 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
                 async (entry, token) =>
                 {
                     var (contribution, index) = entry;
-                    var result = SkipReason(contribution, foundationFailed, blocked, results, gate) is { } reason
+                    var result = SkipReason(contribution, ordered, foundationFailed, blocked, outputs, results, gate) is { } reason
                         ? new DeployItemResult(contribution, DeploymentName(contribution), DeployOutcome.Skipped, "not deployed: " + reason)
-                        : await DeployOneAsync(contribution, whatIf, token).ConfigureAwait(false);
+                        : await DeployOneAsync(contribution, outputs, whatIf, token).ConfigureAwait(false);
                     lock (gate)
                     {
                         stepResults[index] = result;
@@ -46,13 +49,23 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
             {
                 foundationFailed = true;
             }
+            // Later steps see this step's outputs; when two templates output one name, the first in deployment order wins.
+            foreach (var result in stepResults)
+            {
+                foreach (var (name, value) in result!.Outputs)
+                {
+                    outputs.TryAdd(name, (value, result.Contribution.RelativePath));
+                }
+            }
         }
         // Report in deployment order, whatever order parallel deployments finished in.
         return [.. ordered.Select(c => results.First(r => ReferenceEquals(r.Contribution, c)))];
     }
 
     /// <summary>Why <paramref name="contribution"/> is not attempted, or null to deploy it.</summary>
-    private string? SkipReason(ArtifactContribution contribution, bool foundationFailed, IReadOnlySet<string> blocked, List<DeployItemResult> results, object gate)
+    private string? SkipReason(
+        ArtifactContribution contribution, IReadOnlyList<ArtifactContribution> ordered, bool foundationFailed, IReadOnlySet<string> blocked,
+        Dictionary<string, (JsonNode Value, string From)> outputs, List<DeployItemResult> results, object gate)
     {
         if (foundationFailed)
         {
@@ -62,9 +75,9 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         {
             return "the pre-flight found tables or columns it reads missing";
         }
-        if (DeploymentParameters.Missing(contribution.Template, target) is { Count: > 0 } missing)
+        if (DeploymentParameters.Missing(contribution.Template, target, outputs.Keys) is { Count: > 0 } missing)
         {
-            return DeploymentParameters.MissingMessage(missing);
+            return DeploymentParameters.MissingMessage(missing, DeploymentOutputs.SuppliedBefore(contribution, ordered));
         }
         // Dependencies are in earlier steps (an automation rule's playbook), so their results are final here.
         lock (gate)
@@ -89,10 +102,21 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         return safe[..53] + "-" + hash;
     }
 
-    private async Task<DeployItemResult> DeployOneAsync(ArtifactContribution contribution, bool whatIf, CancellationToken cancellationToken)
+    /// <summary>Which parameters came from earlier deployments' outputs, by name and source only: values may be secrets.</summary>
+    private string Received(ArtifactContribution contribution, Dictionary<string, (JsonNode Value, string From)> outputs)
+    {
+        var received = DeploymentParameters.FromOutputs(contribution.Template, target, outputs.Keys);
+        return received.Count == 0
+            ? string.Empty
+            : "; " + string.Join("; ", received.GroupBy(n => outputs[n].From, StringComparer.Ordinal).Select(g => $"{string.Join(", ", g)} from {g.Key}"));
+    }
+
+    private async Task<DeployItemResult> DeployOneAsync(
+        ArtifactContribution contribution, Dictionary<string, (JsonNode Value, string From)> outputs, bool whatIf, CancellationToken cancellationToken)
     {
         var name = DeploymentName(contribution);
-        var request = new ArmDeploymentRequest(target.SubscriptionId, target.ResourceGroup, name, contribution.Template, DeploymentParameters.For(contribution.Template, target));
+        var parameters = DeploymentParameters.For(contribution.Template, target, outputs.ToDictionary(o => o.Key, o => o.Value.Value, StringComparer.OrdinalIgnoreCase));
+        var request = new ArmDeploymentRequest(target.SubscriptionId, target.ResourceGroup, name, contribution.Template, parameters);
         try
         {
             if (whatIf)
@@ -113,7 +137,10 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
                 return new DeployItemResult(contribution, name, DeployOutcome.Failed, "ARM validation rejected the template: " + (validation.Error?.Describe() ?? "no reason given"));
             }
             var deployed = await client.DeployAsync(request, cancellationToken).ConfigureAwait(false);
-            return new DeployItemResult(contribution, name, DeployOutcome.Deployed, deployed.ProvisioningState);
+            return new DeployItemResult(contribution, name, DeployOutcome.Deployed, deployed.ProvisioningState + Received(contribution, outputs))
+            {
+                Outputs = DeploymentOutputs.Read(deployed.Outputs),
+            };
         }
         catch (AzureClientException e)
         {

@@ -7,23 +7,24 @@ using SentinelAiPack.Build.Contributors;
 namespace SentinelAiPack.Build.Deploy;
 
 /// <summary>
-/// The parameter values a deployment sends: <c>workspace</c>, <c>location</c> (when given) and the
-/// <c>--parameter NAME=VALUE</c> values, each only to templates that declare it (ARM rejects a value for a parameter the
-/// template does not declare), converted to the declared type. A template with a parameter that has neither a default
+/// The parameter values a deployment sends: <c>workspace</c>, <c>location</c> (when given), the
+/// <c>--parameter NAME=VALUE</c> values converted to the declared type, and outputs of earlier deployments of the same
+/// name (<see cref="DeploymentOutputs"/>; a <c>--parameter</c> value wins), each only to templates that declare it (ARM
+/// rejects a value for a parameter the template does not declare). A template with a parameter that has neither a default
 /// nor a value cannot deploy (<see cref="Missing"/>); a value of the wrong type or one no template declares is a usage
 /// error found before anything is deployed (<see cref="UsageProblems"/>).
 /// </summary>
 public static class DeploymentParameters
 {
     /// <summary>The <c>parameters</c> object of the deployment request for <paramref name="template"/>.</summary>
-    public static JsonObject For(JsonObject template, DeployTarget target)
+    public static JsonObject For(JsonObject template, DeployTarget target, IReadOnlyDictionary<string, JsonNode>? outputs = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(target);
         var values = new JsonObject();
         foreach (var (name, declaration) in Declared(template))
         {
-            if (Value(name, declaration, target, out _) is { } value)
+            if ((Value(name, declaration, target, out _) ?? Output(name, outputs)) is { } value)
             {
                 values[name] = new JsonObject { ["value"] = value };
             }
@@ -31,22 +32,41 @@ public static class DeploymentParameters
         return values;
     }
 
-    /// <summary>Declared parameters of <paramref name="template"/> that have no default and no value, in template order.</summary>
-    public static IReadOnlyList<string> Missing(JsonObject template, DeployTarget target)
+    /// <summary>
+    /// Declared parameters of <paramref name="template"/> that have no default, no value and are not among the
+    /// <paramref name="supplied"/> outputs of earlier deployments, in template order.
+    /// </summary>
+    public static IReadOnlyList<string> Missing(JsonObject template, DeployTarget target, IEnumerable<string>? supplied = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(target);
+        var fromOutputs = new HashSet<string>(supplied ?? [], StringComparer.OrdinalIgnoreCase);
         return [.. Declared(template)
-            .Where(p => !p.Declaration.ContainsKey("defaultValue") && Value(p.Name, p.Declaration, target, out _) is null)
+            .Where(p => !p.Declaration.ContainsKey("defaultValue") && Value(p.Name, p.Declaration, target, out _) is null && !fromOutputs.Contains(p.Name))
             .Select(p => p.Name)];
     }
 
-    /// <summary>Why a template with <paramref name="missing"/> parameters cannot deploy, and the options that fix it.</summary>
-    public static string MissingMessage(IReadOnlyList<string> missing)
+    /// <summary>Declared parameters of <paramref name="template"/> whose value comes from the <paramref name="supplied"/> outputs (no other value given).</summary>
+    public static IReadOnlyList<string> FromOutputs(JsonObject template, DeployTarget target, IEnumerable<string> supplied)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(target);
+        var fromOutputs = new HashSet<string>(supplied, StringComparer.OrdinalIgnoreCase);
+        return [.. Declared(template).Where(p => fromOutputs.Contains(p.Name) && Value(p.Name, p.Declaration, target, out _) is null).Select(p => p.Name)];
+    }
+
+    /// <summary>
+    /// Why a template with <paramref name="missing"/> parameters cannot deploy, and the options that fix it; names in
+    /// <paramref name="producers"/> (output name → template declaring it) also say which template supplies them.
+    /// </summary>
+    public static string MissingMessage(IReadOnlyList<string> missing, IReadOnlyDictionary<string, string>? producers = null)
     {
         ArgumentNullException.ThrowIfNull(missing);
-        return $"no value for {string.Join(", ", missing)} ({(missing.Count == 1 ? "a parameter" : "parameters")} without a default); pass "
+        var message = $"no value for {string.Join(", ", missing)} ({(missing.Count == 1 ? "a parameter" : "parameters")} without a default); pass "
             + string.Join(" ", missing.Select(m => $"--parameter {m}=…"));
+        var hints = missing.Where(m => producers?.ContainsKey(m) == true).GroupBy(m => producers![m], StringComparer.Ordinal)
+            .Select(g => $"{g.Key} outputs {string.Join(", ", g)} when deployed in the same run (not by --what-if)");
+        return string.Join("; ", [message, .. hints]);
     }
 
     /// <summary>
@@ -81,6 +101,9 @@ public static class DeploymentParameters
         }
         return problems.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    private static JsonNode? Output(string name, IReadOnlyDictionary<string, JsonNode>? outputs) =>
+        outputs is not null && outputs.TryGetValue(name, out var value) ? value.DeepClone() : null;
 
     private static IEnumerable<(string Name, JsonObject Declaration)> Declared(JsonObject template) =>
         (template["parameters"] as JsonObject ?? []).Where(p => p.Value is JsonObject).Select(p => (p.Key, (JsonObject)p.Value!));

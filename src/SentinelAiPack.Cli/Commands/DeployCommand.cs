@@ -97,7 +97,7 @@ public sealed partial class DeployCommand : ICliCommand
         {
             throw new UsageException(string.Join(Environment.NewLine, parameterProblems));
         }
-        await ReportMissingParametersAsync(io, deployment, target).ConfigureAwait(false);
+        await ReportMissingParametersAsync(io, contributions, deployment, target, args.WhatIf).ConfigureAwait(false);
 
         var connection = AzureServices.Connection(context);
         TokenCredential credential;
@@ -148,14 +148,21 @@ public sealed partial class DeployCommand : ICliCommand
         return result;
     }
 
-    /// <summary>Says before anything is deployed which templates will be skipped for want of a parameter value.</summary>
-    private static async Task ReportMissingParametersAsync(IOContext io, IReadOnlyList<ArtifactContribution> deployment, DeployTarget target)
+    /// <summary>
+    /// Says before anything is deployed which templates will be skipped for want of a parameter value. Outputs of templates
+    /// in earlier steps of this run count as values, except with what-if, which deploys nothing; the message names the
+    /// pack's templates that output a missing value, whether this run deploys them or not.
+    /// </summary>
+    private static async Task ReportMissingParametersAsync(
+        IOContext io, IReadOnlyList<ArtifactContribution> pack, IReadOnlyList<ArtifactContribution> deployment, DeployTarget target, bool whatIf)
     {
         foreach (var contribution in deployment)
         {
-            if (DeploymentParameters.Missing(contribution.Template, target) is { Count: > 0 } missing)
+            var supplied = whatIf ? null : DeploymentOutputs.SuppliedBefore(contribution, deployment).Keys;
+            if (DeploymentParameters.Missing(contribution.Template, target, supplied) is { Count: > 0 } missing)
             {
-                await io.Error.WriteLineAsync($"aipack: {contribution.RelativePath} will not be deployed: {DeploymentParameters.MissingMessage(missing)}").ConfigureAwait(false);
+                var message = DeploymentParameters.MissingMessage(missing, DeploymentOutputs.SuppliedBefore(contribution, pack));
+                await io.Error.WriteLineAsync($"aipack: {contribution.RelativePath} will not be deployed: {message}").ConfigureAwait(false);
             }
         }
     }

@@ -12,6 +12,15 @@ namespace SentinelAiPack.Enrichment.Playbooks;
 /// </summary>
 public static class FunctionAppTemplate
 {
+    /// <summary>The table the collector writes, through the data collection rule of <see cref="DcrResourceIdParameter"/>.</summary>
+    public const string InventoryTable = "AIModelInventory_CL";
+
+    /// <summary>Parameter: ARM id of the inventory table's data collection rule (an output of the custom tables deployment).</summary>
+    public const string DcrResourceIdParameter = "DcrResourceId";
+
+    /// <summary>Parameter: logs ingestion URL of the data collection endpoint (an output of the custom tables deployment).</summary>
+    public const string IngestionEndpointParameter = "IngestionEndpoint";
+
     private const string SitesApiVersion = "2023-12-01";
     private const string RoleApiVersion = "2022-04-01";
 
@@ -33,9 +42,9 @@ public static class FunctionAppTemplate
             ["WorkspaceResourceGroup"] = ArmJson.Parameter("string", "Resource group of the workspace (same subscription).", "[resourceGroup().name]"),
             ["AuthClientId"] = ArmJson.Parameter("string", "Client id of the Entra app registration App Service authentication validates tokens for (create it first; see docs/enrichers.md)."),
             ["AuthAudience"] = ArmJson.Parameter("string", "Audience the playbooks request (App ID URI such as api://<client id>, or the client id).", "[concat('api://', parameters('AuthClientId'))]"),
-            ["DcrResourceId"] = ArmJson.Parameter("string", "ARM id of the AIModelInventory_CL data collection rule (from the custom tables deployment)."),
-            ["IngestionEndpoint"] = ArmJson.Parameter("string", "Logs ingestion URL of the data collection endpoint (https://<dce>.<region>.ingest.monitor.azure.com)."),
-            ["InventoryStream"] = ArmJson.Parameter("string", "Stream of the inventory data collection rule.", "Custom-AIModelInventory_CL"),
+            [DcrResourceIdParameter] = ArmJson.Parameter("string", $"ARM id of the {InventoryTable} data collection rule (from the custom tables deployment)."),
+            [IngestionEndpointParameter] = ArmJson.Parameter("string", "Logs ingestion URL of the data collection endpoint (https://<dce>.<region>.ingest.monitor.azure.com)."),
+            ["InventoryStream"] = ArmJson.Parameter("string", "Stream of the inventory data collection rule.", "Custom-" + InventoryTable),
             ["OpenAIAccounts"] = ArmJson.Parameter("string", "Comma-separated ARM ids of Azure OpenAI accounts to inventory.", string.Empty),
             ["MachineLearningWorkspaces"] = ArmJson.Parameter("string", "Comma-separated ARM ids of Azure ML workspaces to inventory.", string.Empty),
             ["MachineLearningRegistries"] = ArmJson.Parameter("string", "Comma-separated ARM ids of Azure ML registries their deployments use.", string.Empty),

@@ -35,7 +35,7 @@ public static class CustomTableTemplate
             ["logsIngestionEndpoint"] = new JsonObject
             {
                 ["type"] = "string",
-                ["value"] = $"[reference({EndpointId}, '{InsightsApiVersion}').logsIngestion.endpoint]",
+                ["value"] = IngestionEndpointExpression,
             },
         };
         foreach (var table in custom)
@@ -67,6 +67,12 @@ public static class CustomTableTemplate
             ["outputs"] = outputs,
         };
     }
+
+    /// <summary>ARM expression of the data collection endpoint's logs ingestion URL.</summary>
+    public static string IngestionEndpointExpression => $"[reference({EndpointId}, '{InsightsApiVersion}').logsIngestion.endpoint]";
+
+    /// <summary>ARM expression of the resource id of <paramref name="table"/>'s data collection rule.</summary>
+    public static string RuleResourceIdExpression(string table) => $"[{RuleId(table)}]";
 
     private static string EndpointId => $"resourceId('{EndpointType}', parameters('dataCollectionEndpointName'))";
 

@@ -34,7 +34,15 @@ internal sealed class AzureBed : IAsyncDisposable
             Resilience = new AzureResilienceOptions { AttemptTimeout = TimeSpan.FromHours(1), TotalTimeout = TimeSpan.FromHours(2), UseJitter = false },
         };
         Connection = new AzureConnection(_ => Credential, options);
+        Arm.OutputValues["IngestionEndpoint"] = OutputIngestionEndpoint;
+        Arm.OutputValues["DcrResourceId"] = OutputDcrResourceId;
     }
+
+    /// <summary>What ARM evaluates the custom tables template's <c>IngestionEndpoint</c> output to.</summary>
+    public const string OutputIngestionEndpoint = "https://dce-aipack-a1b2.westeurope-1.ingest.monitor.azure.com";
+
+    /// <summary>What ARM evaluates the custom tables template's <c>DcrResourceId</c> output to (declared only when the pack has the inventory table).</summary>
+    public const string OutputDcrResourceId = "/subscriptions/" + Subscription + "/resourceGroups/rg-sentinel/providers/Microsoft.Insights/dataCollectionRules/dcr-aipack-AIModelInventory_CL";
 
     public LoopbackHttpsServer Server { get; }
 
@@ -83,6 +91,9 @@ internal sealed class AzureBed : IAsyncDisposable
         "--parameter", "DcrResourceId=/subscriptions/" + Subscription + "/resourceGroups/rg-sentinel/providers/Microsoft.Insights/dataCollectionRules/dcr-inventory",
         "--parameter", "IngestionEndpoint=https://dce-aipack.westeurope-1.ingest.monitor.azure.com",
     ];
+
+    /// <summary>The enrichment values no deployment outputs: the Function App's name, its Entra app and the playbooks' audience.</summary>
+    public static readonly string[] UserOnlyEnrichmentParameters = EnrichmentParameters[..6];
 
     /// <summary>A complete deploy command line (with <see cref="EnrichmentParameters"/>) plus <paramref name="extra"/>.</summary>
     public string[] DeployArgs(params string[] extra) => [.. DeployArgsWithoutParameters(), .. EnrichmentParameters, .. extra];

@@ -26,10 +26,11 @@ internal sealed class PackFolder : IDisposable
         return new PackFolder(root);
     }
 
-    /// <summary>A copy of the fixture whose lock file <c>aipack lock</c> has written.</summary>
-    public static async Task<PackFolder> LockedCopyAsync()
+    /// <summary>A copy of the fixture, first changed by <paramref name="prepare"/>, whose lock file <c>aipack lock</c> has written.</summary>
+    public static async Task<PackFolder> LockedCopyAsync(Action<PackFolder>? prepare = null)
     {
         var pack = CopyOfFixture();
+        prepare?.Invoke(pack);
         var locked = await Aipack.RunAsync(pack.Root, "lock");
         Assert.That(locked.ExitCode, Is.EqualTo(0), locked.ToString());
         return pack;

@@ -9,7 +9,9 @@ namespace SentinelAiPack.TestSupport.Arm;
 /// provisioningState Accepted and an <c>Azure-AsyncOperation</c> URL that reports Running for
 /// <see cref="PollsBeforeCompletion"/> polls, then Succeeded (or Failed when <see cref="FailWhen"/> says so).
 /// <c>/validate</c> answers 200 or 400 InvalidTemplateDeployment; <c>/whatIf</c> answers 202 + Location and, after
-/// polling, the predicted changes. Only PUT records a deployment: validate and what-if change nothing.
+/// polling, the predicted changes. Only PUT records a deployment: validate and what-if change nothing. A succeeded
+/// deployment's GET carries the outputs its template declares in the documented shape,
+/// <c>properties.outputs.NAME = {type, value}</c>, valued from <see cref="OutputValues"/>.
 /// </summary>
 public sealed partial class FakeArmDeployments : IFakeAzureApi
 {
@@ -36,6 +38,13 @@ public sealed partial class FakeArmDeployments : IFakeAzureApi
 
     /// <summary>Validation rule; the default requires <c>$schema</c> and a <c>resources</c> array.</summary>
     public Func<JsonObject, (string Code, string Message)?> Validator { get; set; } = DefaultValidator;
+
+    /// <summary>
+    /// What ARM evaluates the outputs templates declare to, by output name (the fake evaluates no expression): a declared
+    /// output listed here gets this value, one not listed gets its declared value when that is a literal and is left out
+    /// when it is an expression.
+    /// </summary>
+    public Dictionary<string, JsonNode> OutputValues { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Deployments accepted by PUT, in order.</summary>
     public IReadOnlyList<RecordedDeployment> Deployments
@@ -237,13 +246,13 @@ public sealed partial class FakeArmDeployments : IFakeAzureApi
         : template["resources"] is not JsonArray ? ("InvalidTemplate", "Deployment template validation failed: 'resources' must be an array.")
         : null;
 
-    private static JsonObject DeploymentBody(DeploymentState state, string provisioningState)
+    private JsonObject DeploymentBody(DeploymentState state, string provisioningState)
     {
         var properties = new JsonObject
         {
             ["provisioningState"] = provisioningState,
             ["mode"] = "Incremental",
-            ["outputs"] = new JsonObject(),
+            ["outputs"] = provisioningState == "Succeeded" ? Outputs(state.Template) : new JsonObject(),
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
         };
         if (provisioningState == "Failed" && state.Failure is { } failure)
@@ -258,6 +267,26 @@ public sealed partial class FakeArmDeployments : IFakeAzureApi
             ["type"] = "Microsoft.Resources/deployments",
             ["properties"] = properties,
         };
+    }
+
+    private JsonObject Outputs(JsonObject template)
+    {
+        var outputs = new JsonObject();
+        foreach (var (name, declaration) in template["outputs"] as JsonObject ?? [])
+        {
+            var declared = declaration?["value"];
+            var value = OutputValues.TryGetValue(name, out var configured) ? configured.DeepClone()
+                : declared is JsonValue literal && literal.TryGetValue<string>(out var text) && text.StartsWith('[') && !text.StartsWith("[[", StringComparison.Ordinal) ? null
+                : declared?.DeepClone();
+            if (value is not null)
+            {
+                // ARM reports the type capitalized (String, Int, Bool, Object, Array, SecureString).
+                var type = declaration?["type"]?.GetValue<string>() ?? "string";
+                outputs[name] = new JsonObject { ["type"] = char.ToUpperInvariant(type[0]) + type[1..], ["value"] = value };
+            }
+        }
+
+        return outputs;
     }
 
     private sealed class DeploymentState(string subscription, string group, string name, JsonObject template, (string Code, string Message)? failure)
