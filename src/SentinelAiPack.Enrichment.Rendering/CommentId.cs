@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SentinelAiPack.Content.Identifiers;
 
 namespace SentinelAiPack.Enrichment.Rendering;
 
@@ -17,23 +16,6 @@ public static class CommentId
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
         ArgumentException.ThrowIfNullOrWhiteSpace(enricherName);
-        return NameBased(Namespace, $"{incidentId.Trim().ToLowerInvariant()}\n{enricherName.Trim()}");
-    }
-
-    /// <summary>RFC 9562 version-5 UUID of <paramref name="name"/> in <paramref name="namespaceId"/>.</summary>
-    public static Guid NameBased(Guid namespaceId, string name)
-    {
-        var namespaceBytes = namespaceId.ToByteArray(bigEndian: true);
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[namespaceBytes.Length + nameBytes.Length];
-        namespaceBytes.CopyTo(input, 0);
-        nameBytes.CopyTo(input, namespaceBytes.Length);
-#pragma warning disable CA5350 // SHA-1 is what RFC 9562 specifies for version 5; this is an identifier, not a security hash.
-        var hash = SHA1.HashData(input);
-#pragma warning restore CA5350
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
+        return NameBasedGuid.Version5(Namespace, $"{incidentId.Trim().ToLowerInvariant()}\n{enricherName.Trim()}");
     }
 }

@@ -32,12 +32,4 @@ public class CommentIdTests
             Assert.That(id[19], Is.AnyOf('8', '9', 'a', 'b'));
         });
     }
-
-    [Test]
-    public void Matches_the_rfc_version_5_reference_value()
-    {
-        // RFC 9562 appendix A.4: namespace DNS, name "www.example.com".
-        var id = CommentId.NameBased(new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "www.example.com");
-        Assert.That(id, Is.EqualTo(new Guid("2ed6657d-e927-568b-95e1-2665a8aea6a2")));
-    }
 }

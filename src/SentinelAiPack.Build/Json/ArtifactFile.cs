@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using SentinelAiPack.Telemetry.Arm;
+using SentinelAiPack.Content.Json;
 
 namespace SentinelAiPack.Build.Json;
 

@@ -1,4 +1,4 @@
-using SentinelAiPack.Enrichment.Rendering;
+using SentinelAiPack.Content.Identifiers;
 
 namespace SentinelAiPack.Build.Json;
 
@@ -16,7 +16,7 @@ public static class StableId
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return CommentId.NameBased(Namespace, kind + ":" + name.Trim().ToLowerInvariant());
+        return NameBasedGuid.Version5(Namespace, kind + ":" + name.Trim().ToLowerInvariant());
     }
 
     /// <summary>Lower-case "D" form, as ARM and Sentinel write ids.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using SentinelAiPack.Build.Arm;
+using SentinelAiPack.Content.Json;
 using SentinelAiPack.Content.Model;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Telemetry.Arm;

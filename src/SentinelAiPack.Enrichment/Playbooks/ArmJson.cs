@@ -1,6 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using SentinelAiPack.Content.Json;
 
 namespace SentinelAiPack.Enrichment.Playbooks;
 
@@ -8,8 +7,6 @@ namespace SentinelAiPack.Enrichment.Playbooks;
 internal static class ArmJson
 {
     public const string Schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject Template(JsonObject? metadata, JsonObject parameters, JsonObject variables, JsonArray resources, JsonObject? outputs = null)
     {
@@ -46,5 +43,5 @@ internal static class ArmJson
     public static JsonArray Strings(params string[] values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
 
     /// <summary>Stable text of a template (two-space indentation, LF line ends, final newline).</summary>
-    public static string Write(JsonNode template) => template.ToJsonString(Indented).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    public static string Write(JsonNode template) => CanonicalJson.SerializeInOrder(template);
 }

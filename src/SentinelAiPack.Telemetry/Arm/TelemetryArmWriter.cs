@@ -1,3 +1,4 @@
+using SentinelAiPack.Content.Json;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Telemetry.Schemas;
 

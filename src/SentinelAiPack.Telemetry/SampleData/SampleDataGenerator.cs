@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SentinelAiPack.Telemetry.Arm;
+using SentinelAiPack.Content.Json;
 using SentinelAiPack.Telemetry.SampleData.Emit;
 using SentinelAiPack.Telemetry.SampleData.Output;
 using SentinelAiPack.Telemetry.SampleData.Scenarios;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SentinelAiPack.Content.Identifiers;
+using SentinelAiPack.Content.Json;
 using SentinelAiPack.Workbooks.Queries;
 using SentinelAiPack.Workbooks.Specs;
 
@@ -83,7 +85,7 @@ public static class GalleryTemplateWriter
     {
         var item = new JsonObject
         {
-            ["id"] = WorkbookJson.StableGuid(spec.Key.Value + "/parameter/" + p.Name.Value),
+            ["id"] = ParameterId(spec.Key.Value, p.Name.Value),
             ["version"] = "KqlParameterItem/1.0",
             ["name"] = p.Name.Value,
             ["label"] = p.Label,
@@ -123,7 +125,7 @@ public static class GalleryTemplateWriter
                     {
                         choices.Add(new JsonObject { ["value"] = choice, ["label"] = choice });
                     }
-                    item["jsonData"] = WorkbookJson.SerializeCompact(choices);
+                    item["jsonData"] = CanonicalJson.SerializeCompact(choices);
                 }
                 // "All" selects nothing in particular: the empty value, which the queries read as "no filter".
                 item["typeSettings"] = new JsonObject
@@ -275,4 +277,8 @@ public static class GalleryTemplateWriter
             ["value"] = visibility.Value,
         };
     }
+
+    /// <summary>The stable id of a workbook parameter (the gallery editor wants a GUID; the same spec gives the same one).</summary>
+    private static string ParameterId(string workbook, string parameter) =>
+        NameBasedGuid.Sha256("aipack-workbook/" + workbook + "/parameter/" + parameter).ToString("D");
 }

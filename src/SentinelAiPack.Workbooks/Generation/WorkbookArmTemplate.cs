@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SentinelAiPack.Content.Json;
 using SentinelAiPack.Workbooks.Specs;
 
 namespace SentinelAiPack.Workbooks.Generation;
@@ -16,7 +17,7 @@ public static class WorkbookArmTemplate
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(gallery);
-        var serialized = WorkbookJson.SerializeCompact(gallery);
+        var serialized = CanonicalJson.SerializeCompact(gallery);
         return new JsonObject
         {
             ["$schema"] = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",

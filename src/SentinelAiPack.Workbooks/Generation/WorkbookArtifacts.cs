@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SentinelAiPack.Content.Json;
 using SentinelAiPack.Workbooks.Queries;
 using SentinelAiPack.Workbooks.Specs;
 
@@ -12,13 +13,13 @@ public sealed record WorkbookArtifactSet(
     JsonObject Metadata)
 {
     /// <summary><c>&lt;Key&gt;.json</c>: the gallery template (Azure-Sentinel <c>Workbooks/</c> format).</summary>
-    public string GalleryJson => WorkbookJson.Serialize(Gallery);
+    public string GalleryJson => CanonicalJson.SerializeInOrder(Gallery);
 
     /// <summary>The deployable ARM template (one <c>Microsoft.Insights/workbooks</c> resource, <c>workspace</c> parameter).</summary>
-    public string ArmTemplateJson => WorkbookJson.Serialize(ArmTemplate);
+    public string ArmTemplateJson => CanonicalJson.SerializeInOrder(ArmTemplate);
 
     /// <summary>The entry for <c>WorkbooksMetadata.json</c> (an array of such entries).</summary>
-    public string MetadataJson => WorkbookJson.Serialize(Metadata);
+    public string MetadataJson => CanonicalJson.SerializeInOrder(Metadata);
 
     public string GalleryFileName => WorkbookMetadataEntry.TemplateFileName(Spec);
 }
@@ -42,6 +43,6 @@ public static class WorkbookArtifacts
         {
             array.Add(set.Metadata.DeepClone());
         }
-        return WorkbookJson.Serialize(array);
+        return CanonicalJson.SerializeInOrder(array);
     }
 }

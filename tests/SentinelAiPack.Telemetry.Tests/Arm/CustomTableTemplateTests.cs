@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SentinelAiPack.Content.Json;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Telemetry.Arm;
 using SentinelAiPack.Telemetry.Schemas;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SentinelAiPack.Content.Identifiers;
 
 namespace SentinelAiPack.Telemetry.SampleData.World;
 
@@ -12,11 +13,5 @@ internal static class Hashing
 internal static class StableIds
 {
     /// <summary>A GUID derived from a name, for identities that must stay the same everywhere they appear.</summary>
-    public static string Guid(string name)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16).ToArray();
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new System.Guid(bytes).ToString("D");
-    }
+    public static string Guid(string name) => NameBasedGuid.Sha256(name, bigEndian: false).ToString("D");
 }
