@@ -1,11 +1,12 @@
 using System.Text.Json;
 using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Benchmarks;
 
 /// <summary>
 /// Inputs shared by the benchmarks: the 1,026 real-world corpus queries and the ten real Azure-Sentinel table
-/// schemas beside them, found by walking up from the working directory to a folder holding <c>shared/corpus</c>.
+/// schemas beside them, located by <see cref="RepositoryPaths"/>.
 /// </summary>
 internal static class BenchmarkData
 {
@@ -37,19 +38,7 @@ internal static class BenchmarkData
     private static JsonElement Property(JsonElement element, string name) =>
         element.EnumerateObject().First(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private static string Locate()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-                if (File.Exists(Path.Combine(candidate, "real-world-queries.json")))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new InvalidOperationException("shared/corpus/real-world-queries.json was not found above the working directory.");
-    }
+    private static string Locate() =>
+        Path.GetDirectoryName(RepositoryPaths.FindInSharedCorpus("real-world-queries.json")
+            ?? throw new InvalidOperationException("shared/corpus/real-world-queries.json was not found above the working directory."))!;
 }

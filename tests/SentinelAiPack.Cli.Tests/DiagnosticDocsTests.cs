@@ -1,4 +1,5 @@
 using SentinelAiPack.Cli.Diagnostics;
+using SentinelAiPack.TestSupport.Repository;
 using SentinelAiPack.Validation.Reporting;
 
 namespace SentinelAiPack.Cli.Tests;
@@ -10,7 +11,7 @@ public class DiagnosticDocsTests
     public void Diagnostics_page_is_generated_from_the_catalogs()
     {
         var expected = DiagnosticDocsWriter.Render(AllDiagnostics.Descriptors);
-        var path = Path.Combine(RepositoryRoot(), "docs", "diagnostics.md");
+        var path = Path.Combine(RepositoryPaths.Docs, "diagnostics.md");
         if (Environment.GetEnvironmentVariable("AIPACK_UPDATE_BASELINE") == "1")
         {
             File.WriteAllText(path, expected);
@@ -29,17 +30,5 @@ public class DiagnosticDocsTests
             Assert.That(codes, Is.Unique);
             Assert.That(codes, Has.All.Match(@"^SAP[1-9]\d{3}$"));
         });
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SentinelAiPack.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("SentinelAiPack.sln not found above the test directory.");
     }
 }

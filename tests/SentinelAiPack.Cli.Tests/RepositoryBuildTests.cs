@@ -1,4 +1,5 @@
 using SentinelAiPack.Cli.Infrastructure;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Cli.Tests;
 
@@ -12,7 +13,7 @@ public class RepositoryBuildTests
     [Test]
     public async Task Building_the_pack_succeeds_and_the_committed_detection_docs_are_current()
     {
-        var root = DiagnosticDocsTests.RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var output = Directory.CreateTempSubdirectory("aipack-repo-build").FullName;
         try
         {

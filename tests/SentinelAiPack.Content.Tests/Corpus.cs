@@ -1,20 +1,11 @@
+using SentinelAiPack.TestSupport.Repository;
+
 namespace SentinelAiPack.Content.Tests;
 
-/// <summary>Finds the shared Azure-Sentinel corpus by walking up from the test directory to a folder holding shared/corpus.</summary>
+/// <summary>The shared Azure-Sentinel corpus (shared/corpus/azure-sentinel, located by <see cref="RepositoryPaths"/>).</summary>
 internal static class Corpus
 {
-    private static readonly Lazy<string?> Root = new(() =>
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "corpus", "azure-sentinel");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    });
+    private static readonly Lazy<string?> Root = new(() => RepositoryPaths.FindInSharedCorpus("azure-sentinel"));
 
     /// <summary>The azure-sentinel corpus folder; ignores the test when it is not on this machine.</summary>
     public static string AzureSentinel

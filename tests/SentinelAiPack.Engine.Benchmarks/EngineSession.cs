@@ -2,6 +2,7 @@ using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Engine.Runtime;
 using SentinelAiPack.Engine.Tree;
 using SentinelAiPack.Kql;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Engine.Benchmarks;
 
@@ -44,18 +45,10 @@ public sealed class EngineSession : IDisposable
 
     private static SchemaSet LoadPackSchemas()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var detections = Path.Combine(directory.FullName, "detections");
-            if (File.Exists(Path.Combine(directory.FullName, "aipack.yaml")) && Directory.Exists(detections))
-            {
-                var content = Content.Loading.ContentLoader.Load([Path.Combine(detections, "parsers")]);
-                var builder = new SchemaSetBuilder().AddFolder(Path.Combine(detections, "schemas"));
-                builder.AddParsers(content.Parsers);
-                return builder.Build().Schemas;
-            }
-        }
-        throw new InvalidOperationException("the repository (aipack.yaml) is not above the benchmark directory");
+        var content = Content.Loading.ContentLoader.Load([RepositoryPaths.Parsers]);
+        var builder = new SchemaSetBuilder().AddFolder(RepositoryPaths.Schemas);
+        builder.AddParsers(content.Parsers);
+        return builder.Build().Schemas;
     }
 
     public void Dispose() => _pool.Dispose();

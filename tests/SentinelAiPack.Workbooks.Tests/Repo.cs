@@ -3,6 +3,7 @@ using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Engine;
 using SentinelAiPack.Engine.Tree;
 using SentinelAiPack.Kql;
+using SentinelAiPack.TestSupport.Repository;
 using SentinelAiPack.Workbooks.Loading;
 using SentinelAiPack.Workbooks.Queries;
 using SentinelAiPack.Workbooks.Specs;
@@ -15,27 +16,17 @@ public sealed class Repo
 {
     private static KqlHostPool? s_pool;
 
-    private static readonly Lazy<string> RootPath = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SentinelAiPack.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("SentinelAiPack.sln not found above the test directory");
-    });
-
     private static readonly Lazy<SchemaSet> LazySchemas = new(() =>
     {
         var builder = new SchemaSetBuilder();
-        builder.AddFolder(Path.Combine(Root, "detections", "schemas"));
-        builder.AddParsers(ContentLoader.Load([Path.Combine(Root, "detections", "parsers")]).Parsers);
+        builder.AddFolder(RepositoryPaths.Schemas);
+        builder.AddParsers(ContentLoader.Load([RepositoryPaths.Parsers]).Parsers);
         return builder.Build().Schemas;
     });
 
-    public static string Root => RootPath.Value;
+    public static string Root => RepositoryPaths.Root;
 
-    public static string WorkbooksFolder => Path.Combine(Root, "workbooks");
+    public static string WorkbooksFolder => RepositoryPaths.Workbooks;
 
     public static SchemaSet Schemas => LazySchemas.Value;
 

@@ -5,6 +5,7 @@ using SentinelAiPack.Content.Loading;
 using SentinelAiPack.Enrichment.Configuration;
 using SentinelAiPack.Enrichment.Playbooks;
 using SentinelAiPack.Enrichment.Tests.Support;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Enrichment.Tests.Playbooks;
 
@@ -21,13 +22,13 @@ public partial class PlaybookTemplateTests
     ];
 
     private static readonly Lazy<IReadOnlyList<PlaybookArtifact>> Generated = new(() =>
-        PlaybookArtifacts.Build(ContentLoader.Load([RepoPaths.Detections]).AnalyticRules));
+        PlaybookArtifacts.Build(ContentLoader.Load([RepositoryPaths.Detections]).AnalyticRules));
 
     public static IEnumerable<string> Files() => Generated.Value.Select(a => a.RelativePath);
 
     public static IEnumerable<string> PlaybookFiles() => Generated.Value.Where(a => a.Kind == PlaybookArtifactKind.Playbook).Select(a => a.RelativePath);
 
-    private static JsonObject Load(string relative) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Playbooks, relative)))!.AsObject();
+    private static JsonObject Load(string relative) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Playbooks, relative)))!.AsObject();
 
     private static IEnumerable<JsonObject> Resources(JsonObject template) =>
         template["resources"]!.AsArray().Select(r => r!.AsObject()).SelectMany(r =>
@@ -38,14 +39,14 @@ public partial class PlaybookTemplateTests
     {
         if (Environment.GetEnvironmentVariable("AIPACK_UPDATE_PLAYBOOKS") == "1")
         {
-            PlaybookArtifacts.Write(RepoPaths.Playbooks, Generated.Value);
+            PlaybookArtifacts.Write(RepositoryPaths.Playbooks, Generated.Value);
         }
     }
 
     [TestCaseSource(nameof(Files))]
     public void Checked_in_file_matches_the_generator(string relative)
     {
-        var path = Path.Combine(RepoPaths.Playbooks, relative);
+        var path = Path.Combine(RepositoryPaths.Playbooks, relative);
         Assert.That(File.Exists(path), Is.True, $"{relative} is missing; run the tests with AIPACK_UPDATE_PLAYBOOKS=1");
         Assert.That(File.ReadAllText(path), Is.EqualTo(PlaybookArtifacts.Text(Generated.Value.Single(a => a.RelativePath == relative).Template)),
             $"{relative} is out of date (detections changed?); run the tests with AIPACK_UPDATE_PLAYBOOKS=1");
@@ -110,7 +111,7 @@ public partial class PlaybookTemplateTests
             Assert.That(http["inputs"]!["authentication"]!["type"]!.GetValue<string>(), Is.EqualTo("ManagedServiceIdentity"));
             Assert.That(http["inputs"]!["authentication"]!["audience"]!.GetValue<string>(), Is.EqualTo("[parameters('FunctionAudience')]"));
             Assert.That(http["inputs"]!["body"]!["incidentArmId"]!.GetValue<string>(), Is.EqualTo("@triggerBody()?['object']?['id']"));
-            Assert.That(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "SentinelAiPack.Functions", function + ".cs")), Does.Contain($"[Function(nameof({function}))]"));
+            Assert.That(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "SentinelAiPack.Functions", function + ".cs")), Does.Contain($"[Function(nameof({function}))]"));
         });
     }
 
@@ -157,7 +158,7 @@ public partial class PlaybookTemplateTests
     [Test]
     public void Automation_rules_run_the_playbooks_on_incident_creation_for_the_pack_rules()
     {
-        var rules = ContentLoader.Load([RepoPaths.Detections]).AnalyticRules.ToList();
+        var rules = ContentLoader.Load([RepositoryPaths.Detections]).AnalyticRules.ToList();
         foreach (var (file, playbook, types) in new[]
         {
             ("automation-rules/AIPack-RunConversationContext.json", PlaybookArtifacts.ConversationPlaybook, PlaybookArtifacts.ConversationAlertTypes),

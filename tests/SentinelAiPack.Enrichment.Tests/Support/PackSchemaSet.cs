@@ -1,5 +1,6 @@
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Enrichment.Tests.Support;
 
@@ -9,8 +10,8 @@ public static class PackSchemaSet
     private static readonly Lazy<SchemaSet> Set = new(() =>
     {
         var (schemas, diagnostics) = new SchemaSetBuilder()
-            .AddFolder(RepoPaths.Schemas)
-            .AddFiles(Directory.EnumerateFiles(RepoPaths.Parsers, "*.yaml").Order(StringComparer.Ordinal))
+            .AddFolder(RepositoryPaths.Schemas)
+            .AddFiles(Directory.EnumerateFiles(RepositoryPaths.Parsers, "*.yaml").Order(StringComparer.Ordinal))
             .Build();
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         return errors.Count == 0 ? schemas : throw new InvalidOperationException(string.Join("; ", errors.Select(e => $"{e.FilePath}: {e.Message}")));
@@ -20,5 +21,5 @@ public static class PackSchemaSet
 
     /// <summary>Names of the pack's parser functions.</summary>
     public static IReadOnlyList<string> ParserNames =>
-        [.. Directory.EnumerateFiles(RepoPaths.Parsers, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+        [.. Directory.EnumerateFiles(RepositoryPaths.Parsers, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
 }

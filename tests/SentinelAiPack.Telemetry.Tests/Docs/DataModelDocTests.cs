@@ -2,16 +2,17 @@ using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Telemetry.SampleData.Scenarios;
 using SentinelAiPack.Telemetry.Schemas;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Telemetry.Tests.Docs;
 
 /// <summary>docs/data-model.md documents exactly the columns of each parser's output schema and of each custom table.</summary>
 public class DataModelDocTests
 {
-    private static readonly Lazy<string[]> Lines = new(() => File.ReadAllLines(Path.Combine(RepoPaths.Docs, "data-model.md")));
+    private static readonly Lazy<string[]> Lines = new(() => File.ReadAllLines(Path.Combine(RepositoryPaths.Docs, "data-model.md")));
 
     public static IEnumerable<string> ParserNames() =>
-        Directory.EnumerateFiles(RepoPaths.Parsers, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+        Directory.EnumerateFiles(RepositoryPaths.Parsers, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
     public static IEnumerable<string> CustomTableNames() => PackSchemas.CustomTables.Select(t => t.Name);
 
@@ -29,7 +30,7 @@ public class DataModelDocTests
     [TestCaseSource(nameof(ParserNames))]
     public void Parser_section_lists_the_output_schema(string name)
     {
-        var path = Path.Combine(RepoPaths.Parsers, name + ".schema.json");
+        var path = Path.Combine(RepositoryPaths.Parsers, name + ".schema.json");
         var function = SchemaLoader.LoadFile(path, new DiagnosticBag(path)).Functions.Single();
 
         Assert.That(DocumentedColumns(name), Is.EqualTo(function.OutputColumns!.Select(c => c.Name + ":" + c.Type)));

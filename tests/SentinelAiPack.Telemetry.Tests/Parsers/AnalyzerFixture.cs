@@ -1,6 +1,7 @@
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Kql;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Telemetry.Tests.Parsers;
 
@@ -15,15 +16,15 @@ public sealed class AnalyzerFixture
 
     public static SchemaSet Schemas => s_schemas ?? throw new InvalidOperationException("schemas not loaded");
 
-    public static IReadOnlyList<FunctionSchema> Parsers => [.. Schemas.Functions.Where(f => f.SourcePath?.StartsWith(RepoPaths.Parsers, StringComparison.Ordinal) == true)];
+    public static IReadOnlyList<FunctionSchema> Parsers => [.. Schemas.Functions.Where(f => f.SourcePath?.StartsWith(RepositoryPaths.Parsers, StringComparison.Ordinal) == true)];
 
     [OneTimeSetUp]
     public void Start()
     {
         s_pool = new KqlHostPool(new KqlHostPoolOptions { MaxEngines = 1 });
         var builder = new SchemaSetBuilder()
-            .AddFolder(RepoPaths.Schemas)
-            .AddFiles(Directory.EnumerateFiles(RepoPaths.Parsers, "*.yaml").Order(StringComparer.Ordinal));
+            .AddFolder(RepositoryPaths.Schemas)
+            .AddFiles(Directory.EnumerateFiles(RepositoryPaths.Parsers, "*.yaml").Order(StringComparer.Ordinal));
         var (schemas, diagnostics) = builder.Build();
         Assert.That(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"{d.FilePath}: {d.Message}"), Is.Empty);
         s_schemas = schemas;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Kql;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Telemetry.Tests.Parsers;
 
@@ -15,14 +16,14 @@ namespace SentinelAiPack.Telemetry.Tests.Parsers;
 public partial class ParserSchemaTests
 {
     public static IEnumerable<string> ParserNames() =>
-        Directory.EnumerateFiles(RepoPaths.Parsers, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+        Directory.EnumerateFiles(RepositoryPaths.Parsers, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
     private static FunctionSchema Parser(string name) =>
         AnalyzerFixture.Schemas.FindFunction(name) ?? throw new AssertionException($"parser {name} not loaded");
 
     private static IReadOnlyList<string> Documented(string name)
     {
-        var path = Path.Combine(RepoPaths.Parsers, name + ".schema.json");
+        var path = Path.Combine(RepositoryPaths.Parsers, name + ".schema.json");
         var diagnostics = new DiagnosticBag(path);
         var function = SchemaLoader.LoadFile(path, diagnostics).Functions.Single();
         Assert.That(diagnostics.Items, Is.Empty, path);
@@ -46,7 +47,7 @@ public partial class ParserSchemaTests
         }));
         foreach (var name in ParserNames())
         {
-            Assert.That(File.Exists(Path.Combine(RepoPaths.Parsers, name + ".schema.json")), Is.True, name);
+            Assert.That(File.Exists(Path.Combine(RepositoryPaths.Parsers, name + ".schema.json")), Is.True, name);
         }
     }
 
@@ -96,7 +97,7 @@ public partial class ParserSchemaTests
     [TestCaseSource(nameof(ParserNames))]
     public void Parser_file_follows_the_solution_parser_dialect(string name)
     {
-        var text = File.ReadAllText(Path.Combine(RepoPaths.Parsers, name + ".yaml"));
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Parsers, name + ".yaml"));
         var parser = Parser(name);
 
         Assert.That(text, Does.Contain("Category: Microsoft Sentinel Parser"));
@@ -109,7 +110,7 @@ public partial class ParserSchemaTests
     [Test]
     public void Parser_ids_are_unique()
     {
-        var ids = ParserNames().Select(n => Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Parsers, n + ".yaml")), @"^id: (\S+)$", RegexOptions.Multiline).Groups[1].Value).ToList();
+        var ids = ParserNames().Select(n => Regex.Match(File.ReadAllText(Path.Combine(RepositoryPaths.Parsers, n + ".yaml")), @"^id: (\S+)$", RegexOptions.Multiline).Groups[1].Value).ToList();
 
         Assert.That(ids, Is.Unique);
     }
@@ -117,7 +118,7 @@ public partial class ParserSchemaTests
     [TestCaseSource(nameof(ParserNames))]
     public void Documented_parameters_are_the_parser_parameters(string name)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Parsers, name + ".schema.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Parsers, name + ".schema.json")));
         var documented = document.RootElement.GetProperty("FunctionParameters").EnumerateArray()
             .Select(p => $"{p.GetProperty("Name").GetString()}:{p.GetProperty("Type").GetString()}={p.GetProperty("Default").GetString()}");
 

@@ -2,18 +2,19 @@ using System.Text.Json;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Telemetry.Schemas;
+using SentinelAiPack.TestSupport.Repository;
 
 namespace SentinelAiPack.Telemetry.Tests.Schemas;
 
 public class PackSchemaTests
 {
     private static IEnumerable<string> CustomSchemaFiles() =>
-        Directory.EnumerateFiles(RepoPaths.Schemas, "*_CL.json").Order(StringComparer.Ordinal);
+        Directory.EnumerateFiles(RepositoryPaths.Schemas, "*_CL.json").Order(StringComparer.Ordinal);
 
     [Test]
     public void Embedded_schemas_are_the_files_in_detections_schemas()
     {
-        var files = Directory.EnumerateFiles(RepoPaths.Schemas, "*.json").Select(ReadFile).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(RepositoryPaths.Schemas, "*.json").Select(ReadFile).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
         Assert.That(PackSchemas.Tables.Select(t => t.Name), Is.EqualTo(files.Select(t => t.Name)));
         for (var i = 0; i < files.Count; i++)
