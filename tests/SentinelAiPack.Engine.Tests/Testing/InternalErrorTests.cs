@@ -28,11 +28,14 @@ public class InternalErrorTests
         return new KqlEngine(new ThrowingTreeSource(EngineHarness.Trees), new CompileOptions { Functions = functions });
     }
 
+    /// <summary>The fixture rules through <c>aipack test</c>'s runner, paths shown as file names.</summary>
+    private static RuleTestReport RunFixtures() =>
+        new RuleTestRunner(FaultyEngine(), PackContent.Schemas).RunAsync(ContentLoader.Load([Rules]), Path.GetFileName).GetAwaiter().GetResult();
+
     [Test]
     public void An_internal_failure_fails_only_its_item_and_the_run_goes_on()
     {
-        var content = ContentLoader.Load([Rules]);
-        var report = new RuleTestRunner(FaultyEngine(), PackContent.Schemas).RunAsync(content, Path.GetFileName).GetAwaiter().GetResult();
+        var report = RunFixtures();
         var items = report.Items.ToDictionary(i => i.ItemPath);
         Assert.That(report.Items.Select(i => i.ItemPath), Is.EqualTo(new[]
         {
@@ -64,8 +67,7 @@ public class InternalErrorTests
     [Test]
     public void The_text_report_names_the_file_and_case_without_a_stack_trace()
     {
-        var content = ContentLoader.Load([Rules]);
-        var report = new RuleTestRunner(FaultyEngine(), PackContent.Schemas).RunAsync(content, Path.GetFileName).GetAwaiter().GetResult();
+        var report = RunFixtures();
         using var text = new StringWriter();
         new TextTestReportWriter().Write(report, text);
         var output = text.ToString();
