@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SentinelAiPack.Build.Arm;
 using SentinelAiPack.Build.Contributors;
 using SentinelAiPack.Build.Tests.Support;
+using SentinelAiPack.Enrichment.Playbooks;
 
 namespace SentinelAiPack.Build.Tests;
 
@@ -10,12 +11,14 @@ namespace SentinelAiPack.Build.Tests;
 public sealed class ArmTemplateTests
 {
     private static BuildOutput s_build = null!;
+    private static PackContent s_content = null!;
 
     [OneTimeSetUp]
     public async Task BuildFixture()
     {
         using var pack = PackFolder.CopyOfFixture();
-        s_build = PackBuilder.Generate(await LoadedPack.LoadAsync(pack.Root));
+        s_content = await LoadedPack.LoadAsync(pack.Root);
+        s_build = PackBuilder.Generate(s_content);
         Assert.That(s_build.Diagnostics, Is.Empty, string.Join("\n", s_build.Diagnostics));
     }
 
@@ -34,8 +37,12 @@ public sealed class ArmTemplateTests
         }
     }
 
+    private const string FunctionAppPath = "arm/6-playbooks/function-app/azuredeploy.json";
+    private const string PlaybookPath = "arm/6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json";
+    private const string AutomationRulePath = "arm/7-automation-rules/AIPack-RunConversationContext.json";
+
     [Test]
-    public void Every_template_has_a_workspace_parameter_and_every_other_parameter_a_default()
+    public void Every_workspace_content_template_has_a_workspace_parameter_and_every_other_parameter_a_default()
     {
         var templates = ArmTemplates().ToList();
         Assert.That(templates.Select(t => t.Path), Is.EquivalentTo(new[]
@@ -46,14 +53,57 @@ public sealed class ArmTemplateTests
             "arm/3-analytics-rules/prompt-injection/FixtureNrtActivity.json",
             "arm/4-hunting-queries/prompt-injection/FixtureHunt.json",
             "arm/5-workbooks/AIPackFixture.json",
-        }));
+            FunctionAppPath,
+            PlaybookPath,
+            AutomationRulePath,
+        }), "the fixture's PromptInjection rule brings the conversation enricher; no rule has a ModelDrift alert type");
         foreach (var (path, template) in templates)
         {
             Assert.That(template["$schema"]?.GetValue<string>(), Is.EqualTo(ApiVersions.DeploymentTemplateSchema), path);
+            Assert.That(TemplateChecks.UnresolvedReferences(template), Is.Empty, path);
+            if (path.StartsWith("arm/6-playbooks/", StringComparison.Ordinal))
+            {
+                continue;
+            }
             Assert.That(template["parameters"]?["workspace"]?["type"]?.GetValue<string>(), Is.EqualTo("string"), path);
             Assert.That(TemplateChecks.ParametersWithoutDefault(template), Is.Empty, path);
-            Assert.That(TemplateChecks.UnresolvedReferences(template), Is.Empty, path);
         }
+    }
+
+    [Test]
+    public void Playbook_templates_need_only_the_function_app_values_a_deployer_must_supply()
+    {
+        var templates = ArmTemplates().ToDictionary(t => t.Path, t => t.Template);
+        Assert.Multiple(() =>
+        {
+            Assert.That(TemplateChecks.ParametersWithoutDefault(templates[PlaybookPath]), Is.EquivalentTo(new[] { "FunctionAppName", "FunctionAudience" }));
+            Assert.That(templates[PlaybookPath]["parameters"]!["workspace"], Is.Null, "a playbook is no workspace resource: Repositories passes workspace only where declared");
+            Assert.That(TemplateChecks.ParametersWithoutDefault(templates[FunctionAppPath]), Is.EquivalentTo(new[] { "FunctionAppName", "AuthClientId", "DcrResourceId", "IngestionEndpoint" }));
+            Assert.That(templates[FunctionAppPath]["parameters"]!["WorkspaceName"]!["defaultValue"]!.GetValue<string>(), Is.EqualTo("[parameters('workspace')]"),
+                "the Function App reads the workspace aipack deploy and Repositories pass");
+        });
+    }
+
+    [Test]
+    public void Playbook_and_automation_rule_are_the_enrichment_generator_templates_for_the_built_rules()
+    {
+        var templates = ArmTemplates().ToDictionary(t => t.Path, t => t.Template);
+        var rules = s_content.Rules.Select(i => i.Rule!).ToList();
+        var generated = PlaybookArtifacts.Build(rules).ToDictionary(a => a.RelativePath, a => a.Template);
+        Assert.That(JsonNode.DeepEquals(templates[PlaybookPath], generated["AIPack-EnrichConversationContext/azuredeploy.json"]), Is.True, "the playbook as generated");
+        Assert.That(JsonNode.DeepEquals(templates[AutomationRulePath], generated["automation-rules/AIPack-RunConversationContext.json"]), Is.True, "the automation rule as generated");
+
+        var workflow = TemplateChecks.Resources(templates[PlaybookPath]).Single(r => r["type"]!.GetValue<string>() == ApiVersions.WorkflowType);
+        var automationRule = TemplateChecks.Resources(templates[AutomationRulePath]).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(workflow["name"]!.GetValue<string>(), Is.EqualTo("[parameters('PlaybookName')]"), "Azure-Sentinel's playbook validator: the workflow is named by PlaybookName");
+            Assert.That(workflow["location"]!.GetValue<string>(), Is.EqualTo("[resourceGroup().location]"));
+            Assert.That(templates[AutomationRulePath]["parameters"]!["AnalyticRuleIds"]!["defaultValue"]!.AsArray().Select(v => v!.GetValue<string>()),
+                Is.EqualTo(new[] { "5d0c6a2b-7e1f-4a3b-9c8d-1e2f3a4b5c61" }), "only the PromptInjection rule, not the TrainingPipelineAnomaly NRT rule");
+            Assert.That(templates[AutomationRulePath]["parameters"]!["PlaybookName"]!["defaultValue"]!.GetValue<string>(), Is.EqualTo("AIPack-EnrichConversationContext"));
+            Assert.That(automationRule["properties"]!["actions"]![0]!["actionType"]!.GetValue<string>(), Is.EqualTo("RunPlaybook"));
+        });
     }
 
     [Test]
@@ -67,6 +117,14 @@ public sealed class ArmTemplateTests
             ["Microsoft.Insights/dataCollectionEndpoints"] = ["2022-06-01"],
             ["Microsoft.Insights/dataCollectionRules"] = ["2022-06-01"],
             ["Microsoft.Insights/workbooks"] = ["2022-04-01"],
+            [ApiVersions.WorkflowType] = ["2017-07-01"],
+            [ApiVersions.ConnectionType] = ["2016-06-01"],
+            [ApiVersions.AutomationRuleType] = ["2023-02-01"],
+            ["Microsoft.Storage/storageAccounts"] = ["2023-05-01"],
+            ["Microsoft.Web/serverfarms"] = ["2023-12-01"],
+            ["Microsoft.Web/sites"] = ["2023-12-01"],
+            ["Microsoft.Web/sites/config"] = ["2023-12-01"],
+            ["Microsoft.Resources/deployments"] = ["2022-09-01"],
         };
         var seen = new HashSet<string>();
         foreach (var (path, template) in ArmTemplates())
@@ -170,14 +228,19 @@ public sealed class ArmTemplateTests
     }
 
     [Test]
-    public void Deployment_order_puts_tables_then_parsers_then_rules()
+    public void Deployment_order_puts_tables_then_parsers_then_rules_then_playbooks_then_automation_rules()
     {
-        var order = JsonNode.Parse(s_build.Files.Single(f => f.RelativePath == "arm/deployment-order.json").Bytes)!["steps"]!.AsArray()
-            .Select(s => s!["step"]!.GetValue<string>()).ToList();
-        Assert.That(order, Is.EqualTo(new[] { "tables", "parsers", "analytics-rules", "hunting-queries", "workbooks" }));
+        var steps = JsonNode.Parse(s_build.Files.Single(f => f.RelativePath == "arm/deployment-order.json").Bytes)!["steps"]!.AsArray();
+        Assert.That(steps.Select(s => s!["step"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "tables", "parsers", "analytics-rules", "hunting-queries", "workbooks", "playbooks", "automation-rules" }));
+        Assert.That(steps.SelectMany(s => s!["templates"]!.AsArray()).Select(t => "arm/" + t!.GetValue<string>()).TakeLast(3),
+            Is.EqualTo(new[] { FunctionAppPath, PlaybookPath, AutomationRulePath }));
         var config = JsonNode.Parse(s_build.Files.Single(f => f.RelativePath == "arm/sentinel-deployment.config").Bytes)!;
         Assert.That(config["prioritizedcontentfiles"]!.AsArray().Select(f => f!.GetValue<string>()),
-            Is.EqualTo(new[] { "1-tables/custom-tables.json", "2-parsers/FixtureTurns.json" }));
+            Is.EqualTo(new[] { "1-tables/custom-tables.json", "2-parsers/FixtureTurns.json", "6-playbooks/function-app/azuredeploy.json", "6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json" }),
+            "Repositories deploys the playbooks before the automation rules that run them");
+        var automationRule = s_build.Contributions.Single(c => c.Step == DeploymentStep.AutomationRules);
+        Assert.That(automationRule.DependsOn, Is.EqualTo(new[] { "AIPack-EnrichConversationContext" }));
     }
 
     [Test]

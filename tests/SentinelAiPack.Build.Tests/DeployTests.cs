@@ -17,8 +17,12 @@ public sealed class DeployTests
         return Path.Combine(TestContext.CurrentContext.TestDirectory, "schemas", "AzureActivity.json");
     }
 
+    private const string FunctionAppDeployment = "aipack-playbooks-enrichment-function-app";
+    private const string PlaybookDeployment = "aipack-playbooks-AIPack-EnrichConversationContext";
+    private const string AutomationRuleDeployment = "aipack-automation-rules-AIPack-RunConversationContext";
+
     [Test]
-    public async Task Deploys_every_template_in_order_tables_then_parsers_then_rules()
+    public async Task Deploys_every_template_in_order_tables_then_parsers_then_rules_then_playbooks()
     {
         using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
@@ -36,16 +40,120 @@ public sealed class DeployTests
             "aipack-analytics-rules-" + NrtRuleId,
             "aipack-hunting-queries-7f2e8c4d-9a3b-4c5d-9e0f-3a4b5c6d7e83",
             "aipack-workbooks-sentinel-AIPackFixture",
+            FunctionAppDeployment,
+            PlaybookDeployment,
+            AutomationRuleDeployment,
         }));
         Assert.Multiple(() =>
         {
-            Assert.That(bed.Arm.Deployments.All(d => d.Mode == "Incremental" && d.Parameters["workspace"]!["value"]!.GetValue<string>() == "ws-sentinel"), Is.True);
+            Assert.That(bed.Arm.Deployments.All(d => d.Mode == "Incremental"), Is.True);
+            Assert.That(bed.Arm.Deployments.Where(d => d.Name != PlaybookDeployment).All(d => d.Parameters["workspace"]!["value"]!.GetValue<string>() == "ws-sentinel"), Is.True,
+                "every template that declares workspace gets it");
+            Assert.That(bed.Arm.Deployments.Single(d => d.Name == PlaybookDeployment).Parameters["workspace"], Is.Null, "the playbook does not declare workspace: ARM would reject the value");
             Assert.That(bed.LogAnalytics.Queries.Select(q => q.Query), Is.EquivalentTo(new[] { "['AzureActivity'] | getschema" }),
                 "custom tables the deployment creates are not asked for");
             Assert.That(bed.Credential.RequestedScopes, Does.Contain("https://management.azure.com/.default").And.Contain("https://api.loganalytics.io/.default"));
             Assert.That(bed.Server.Requests.Where(r => r.Path.Contains("/providers/Microsoft.Resources/deployments/", StringComparison.Ordinal)).All(r => r.Audience == "https://management.azure.com"), Is.True);
-            Assert.That(result.Out, Does.Contain("Summary: 6 deployed, 0 failed, 0 skipped."));
-            Assert.That(result.Out, Does.Contain("[1/6] deployed 1-tables/custom-tables.json"));
+            Assert.That(result.Out, Does.Contain("Summary: 9 deployed, 0 failed, 0 skipped."));
+            Assert.That(result.Out, Does.Contain("[1/9] deployed 1-tables/custom-tables.json"));
+            Assert.That(result.Out, Does.Contain("[8/9] deployed 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json"));
+            Assert.That(result.Out, Does.Contain("[9/9] deployed 7-automation-rules/AIPack-RunConversationContext.json"));
+        });
+        foreach (var deployment in bed.Arm.Deployments)
+        {
+            var declared = deployment.Template["parameters"]!.AsObject();
+            Assert.That(deployment.Parameters.Select(p => p.Key), Is.SubsetOf(declared.Select(p => p.Key)), $"{deployment.Name}: only declared parameters");
+            Assert.That(declared.Where(p => p.Value!["defaultValue"] is null).Select(p => p.Key), Is.SubsetOf(deployment.Parameters.Select(p => p.Key)),
+                $"{deployment.Name}: every parameter without a default has a value");
+        }
+        var playbook = bed.Arm.Deployments.Single(d => d.Name == PlaybookDeployment);
+        Assert.Multiple(() =>
+        {
+            Assert.That(playbook.Parameters.Select(p => p.Key), Is.EquivalentTo(new[] { "FunctionAppName", "FunctionAudience" }));
+            Assert.That(playbook.Parameters["FunctionAppName"]!["value"]!.GetValue<string>(), Is.EqualTo("aipack-enrich-fn"));
+            Assert.That(TemplateChecks.Resources(playbook.Template).Select(r => r["type"]!.GetValue<string>()), Is.EquivalentTo(new[] { "Microsoft.Web/connections", "Microsoft.Logic/workflows" }));
+            var functionApp = bed.Arm.Deployments.Single(d => d.Name == FunctionAppDeployment);
+            Assert.That(functionApp.Parameters["FunctionAppName"]!["value"]!.GetValue<string>(), Is.EqualTo("aipack-enrich-fn"), "one --parameter reaches every template declaring it");
+            Assert.That(functionApp.Parameters["FunctionAudience"], Is.Null);
+            Assert.That(functionApp.Template["parameters"]!["WorkspaceName"]!["defaultValue"]!.GetValue<string>(), Is.EqualTo("[parameters('workspace')]"));
+            var automationRule = TemplateChecks.Resources(bed.Arm.Deployments.Single(d => d.Name == AutomationRuleDeployment).Template).Single();
+            Assert.That(automationRule["type"]!.GetValue<string>(), Is.EqualTo("Microsoft.OperationalInsights/workspaces/providers/automationRules"));
+        });
+    }
+
+    [Test]
+    public async Task Templates_missing_a_parameter_value_are_skipped_with_the_option_to_pass_and_their_automation_rule_too()
+    {
+        using var pack = await PackFolder.LockedCopyAsync();
+        await using var bed = await AzureBed.StartAsync();
+        bed.AddTableFromSchema(AzureActivitySchema());
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgsWithoutParameters("--parameter", "FunctionAppName=aipack-enrich-fn"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json will not be deployed: no value for FunctionAudience (a parameter without a default); pass --parameter FunctionAudience=…"));
+            Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/function-app/azuredeploy.json will not be deployed: no value for AuthClientId, DcrResourceId, IngestionEndpoint (parameters without a default); pass --parameter AuthClientId=… --parameter DcrResourceId=… --parameter IngestionEndpoint=…"));
+            Assert.That(result.Out, Does.Contain("skipped: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json: not deployed: no value for FunctionAudience (a parameter without a default); pass --parameter FunctionAudience=…"));
+            Assert.That(result.Out, Does.Contain("skipped: 7-automation-rules/AIPack-RunConversationContext.json: not deployed: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json, which it needs, was not deployed"));
+            Assert.That(result.Out, Does.Contain("Summary: 6 deployed, 0 failed, 3 skipped."));
+            Assert.That(bed.Arm.Deployments.Select(d => d.Name), Has.None.StartWith("aipack-playbooks").And.None.StartWith("aipack-automation-rules"));
+            Assert.That(bed.Server.Requests.Where(r => r.Path.Contains("enrich", StringComparison.OrdinalIgnoreCase) || r.Path.Contains("AIPack-Run", StringComparison.Ordinal)), Is.Empty,
+                "a skipped template is not even validated");
+        });
+    }
+
+    [TestCase("FunctionAppNmae=x", "--parameter FunctionAppNmae: no template of the pack declares it")]
+    [TestCase("RaiseSeverity=maybe", "--parameter RaiseSeverity: 'maybe' is not a bool (true or false), the type 6-playbooks/function-app/azuredeploy.json declares")]
+    [TestCase("ModelResourceGroups=rg-ai", "--parameter ModelResourceGroups: the value is not a JSON array")]
+    [TestCase("=x", "--parameter takes NAME=VALUE")]
+    [TestCase("workspace=other", "--parameter workspace: use --workspace instead.")]
+    public async Task A_wrong_parameter_is_a_usage_error_before_any_request(string parameter, string message)
+    {
+        using var pack = await PackFolder.LockedCopyAsync();
+        await using var bed = await AzureBed.StartAsync();
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgs("--parameter", parameter));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(bed.Server.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_typed_parameter_reaches_the_template_as_its_declared_type()
+    {
+        using var pack = await PackFolder.LockedCopyAsync();
+        await using var bed = await AzureBed.StartAsync();
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgs(
+            "--skip-preflight", "--only", "playbooks", "--parameter", "RaiseSeverity=true", "--parameter", "ModelResourceGroups=[\"rg-ai\",\"rg-ml\"]"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var functionApp = bed.Arm.Deployments.Single(d => d.Name == FunctionAppDeployment).Parameters;
+        Assert.That(functionApp["RaiseSeverity"]!["value"]!.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.True));
+        Assert.That(functionApp["ModelResourceGroups"]!["value"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo(new[] { "rg-ai", "rg-ml" }));
+        Assert.That(bed.Arm.Deployments.Select(d => d.Name), Is.EqualTo(new[] { FunctionAppDeployment, PlaybookDeployment }));
+    }
+
+    [Test]
+    public async Task A_failed_playbook_skips_the_automation_rule_that_runs_it()
+    {
+        using var pack = await PackFolder.LockedCopyAsync();
+        await using var bed = await AzureBed.StartAsync();
+        bed.AddTableFromSchema(AzureActivitySchema());
+        bed.FailTemplatesContaining("Microsoft.Logic/workflows", "WorkflowInvalid", "The workflow definition is not valid.");
+
+        var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgs());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Out, Does.Contain("failed: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json").And.Contain("WorkflowInvalid"));
+            Assert.That(result.Out, Does.Contain("skipped: 7-automation-rules/AIPack-RunConversationContext.json: not deployed: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json, which it needs, was not deployed"));
+            Assert.That(result.Out, Does.Contain("Summary: 7 deployed, 1 failed, 1 skipped."));
+            Assert.That(bed.Arm.Deployments.Select(d => d.Name), Does.Not.Contain(AutomationRuleDeployment));
         });
     }
 
@@ -64,7 +172,7 @@ public sealed class DeployTests
                 .And.Contain("'Fixture - Azure ML workspace key listed' reads table AzureActivity, which the workspace does not have."));
             Assert.That(result.Out, Does.Contain("asked the workspace for 1 table(s): 0 present, 1 missing; 1 error(s)"));
             Assert.That(bed.Arm.Deployments.Select(d => d.Name), Does.Not.Contain("aipack-analytics-rules-" + NrtRuleId));
-            Assert.That(bed.Arm.Deployments, Has.Count.EqualTo(5), "everything else is deployed");
+            Assert.That(bed.Arm.Deployments, Has.Count.EqualTo(8), "everything else is deployed");
             Assert.That(result.Out, Does.Contain("skipped: 3-analytics-rules/prompt-injection/FixtureNrtActivity.json: not deployed: the pre-flight found tables or columns it reads missing"));
         });
         Assert.That(result.Error, Does.Not.Contain("FixtureInjection.yaml"), "AzureActivity is only an optional (isfuzzy) source of the parser the other rule reads");
@@ -104,9 +212,9 @@ public sealed class DeployTests
             Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
             Assert.That(bed.Arm.Deployments, Is.Empty, "what-if never PUTs a deployment");
             Assert.That(bed.Server.Requests.Any(r => r.Method == "PUT"), Is.False);
-            Assert.That(bed.Server.Requests.Count(r => r.Path.EndsWith("/whatIf", StringComparison.Ordinal)), Is.EqualTo(6));
-            Assert.That(result.Out, Does.Contain("[3/6] whatif 3-analytics-rules/prompt-injection/FixtureInjection.json").And.Contain("1 Create"));
-            Assert.That(result.Out, Does.Contain("What-if: 6 predicted, 0 failed, 0 skipped; nothing was changed."));
+            Assert.That(bed.Server.Requests.Count(r => r.Path.EndsWith("/whatIf", StringComparison.Ordinal)), Is.EqualTo(9));
+            Assert.That(result.Out, Does.Contain("[3/9] whatif 3-analytics-rules/prompt-injection/FixtureInjection.json").And.Contain("1 Create"));
+            Assert.That(result.Out, Does.Contain("What-if: 9 predicted, 0 failed, 0 skipped; nothing was changed."));
         });
     }
 
@@ -130,7 +238,7 @@ public sealed class DeployTests
             Assert.That(bed.Server.Requests.Count(r => r.Status == 429), Is.EqualTo(3));
             Assert.That(bed.Clock.RequestedDelays, Does.Contain(TimeSpan.FromSeconds(7)).And.Contain(TimeSpan.FromSeconds(11)).And.Contain(TimeSpan.FromSeconds(13)));
             Assert.That(bed.Arm.Deployments.Select(d => d.Name), Does.Contain("aipack-analytics-rules-5d0c6a2b-7e1f-4a3b-9c8d-1e2f3a4b5c61"));
-            Assert.That(result.Out, Does.Contain("Summary: 6 deployed, 0 failed, 0 skipped."));
+            Assert.That(result.Out, Does.Contain("Summary: 9 deployed, 0 failed, 0 skipped."));
         });
     }
 
@@ -140,9 +248,7 @@ public sealed class DeployTests
         using var pack = await PackFolder.LockedCopyAsync();
         await using var bed = await AzureBed.StartAsync();
         bed.AddTableFromSchema(AzureActivitySchema());
-        bed.Arm.FailWhen = template => template.ToJsonString().Contains("functionAlias", StringComparison.Ordinal)
-            ? ("InvalidFunction", "The function query is not valid.")
-            : null;
+        bed.FailTemplatesContaining("functionAlias", "InvalidFunction", "The function query is not valid.");
 
         var result = await Aipack.RunAsync(pack.Root, bed.Connection, bed.DeployArgs());
 
@@ -150,7 +256,7 @@ public sealed class DeployTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(1));
             Assert.That(result.Out, Does.Contain("failed: 2-parsers/FixtureTurns.json").And.Contain("InvalidFunction"));
-            Assert.That(result.Out, Does.Contain("Summary: 1 deployed, 1 failed, 4 skipped."));
+            Assert.That(result.Out, Does.Contain("Summary: 1 deployed, 1 failed, 7 skipped."));
             Assert.That(bed.Arm.Deployments.Select(d => d.Name), Is.EqualTo(new[] { "aipack-tables-custom-tables", "aipack-parsers-0b4f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a50" }));
         });
     }

@@ -9,6 +9,8 @@ namespace SentinelAiPack.Build.Tests;
 /// <summary>The Content Hub package: 3.x resource types and api versions, every item referenced exactly once, the zip.</summary>
 public sealed class SolutionPackageTests
 {
+    private const string Playbook = "AIPack-EnrichConversationContext";
+
     private static BuildOutput s_build = null!;
     private static PackContent s_content = null!;
 
@@ -29,8 +31,8 @@ public sealed class SolutionPackageTests
         var templates = TemplateChecks.Resources(main).Where(r => r["type"]!.GetValue<string>() == ApiVersions.ContentTemplateType).ToList();
         var package = TemplateChecks.Resources(main).Single(r => r["type"]!.GetValue<string>() == ApiVersions.ContentPackageType);
         var criteria = package["properties"]!["dependencies"]!["criteria"]!.AsArray().Select(c => c!["contentId"]!.GetValue<string>()).ToList();
-        var expected = s_content.Items.Select(i => i.Key).Append("AIPackFixture").Order().ToList();
-        Assert.That(expected, Has.Count.EqualTo(5), "two rules, a hunting query, a parser and a workbook");
+        var expected = s_content.Items.Select(i => i.Key).Append("AIPackFixture").Append(Playbook).Order().ToList();
+        Assert.That(expected, Has.Count.EqualTo(6), "two rules, a hunting query, a parser, a workbook and the playbook their alert type brings");
         Assert.That(templates.Select(t => t["properties"]!["contentId"]!.GetValue<string>()).Order(), Is.EqualTo(expected), "one contentTemplates resource per item");
         Assert.That(criteria.Order(), Is.EqualTo(expected), "one dependency criterion per item");
         foreach (var key in expected)
@@ -38,6 +40,37 @@ public sealed class SolutionPackageTests
             var mentions = TemplateChecks.Resources(main).Count(r => r["properties"]?["contentId"]?.GetValue<string>() == key);
             Assert.That(mentions, Is.EqualTo(1), key);
         }
+        Assert.That(templates.Select(t => t["properties"]!["contentKind"]!.GetValue<string>()), Has.Exactly(1).EqualTo("Playbook"));
+        Assert.That(main.ToJsonString(), Does.Not.Contain("AIPack-RunConversationContext").And.Not.Contain("automationRules").And.Not.Contain("Microsoft.Web/sites"),
+            "automation rules and the Function App stay out of the package");
+    }
+
+    [Test]
+    public void Playbook_is_a_content_template_the_user_deploys_later_with_their_values()
+    {
+        var template = TemplateChecks.Resources(MainTemplate).Single(r => r["properties"]?["contentKind"]?.GetValue<string>() == "Playbook");
+        var properties = template["properties"]!;
+        var inner = (JsonObject)properties["mainTemplate"]!;
+        var resources = TemplateChecks.Resources(inner).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(template["apiVersion"]!.GetValue<string>(), Is.EqualTo("2023-04-01-preview"));
+            Assert.That(properties["contentId"]!.GetValue<string>(), Is.EqualTo(Playbook));
+            Assert.That(properties["version"]!.GetValue<string>(), Is.EqualTo("1.0.0"), "the newest version of the playbook's release notes");
+            Assert.That(properties["contentProductId"]!.GetValue<string>(), Does.StartWith("[concat(take(variables('_solutionId'), 50), '-', 'pl', '-', uniqueString(concat(variables('_solutionId'), '-', 'Playbook', '-', 'AIPack-EnrichConversationContext', '-', '1.0.0'"));
+            Assert.That(resources.Select(r => (r["type"]!.GetValue<string>(), r["apiVersion"]!.GetValue<string>())), Is.EqualTo(new[]
+            {
+                ("Microsoft.Web/connections", "2018-07-01-preview"),
+                ("Microsoft.Logic/workflows", "2019-05-01"),
+                (ApiVersions.MetadataType, "2022-01-01-preview"),
+            }), "connection and workflow at the api versions the packaging tool asks for inside packages, then the metadata");
+            Assert.That(resources[1]["name"]!.GetValue<string>(), Is.EqualTo("[[parameters('PlaybookName')]"), "evaluated when the user deploys the playbook, not on install");
+            Assert.That(resources[2]["properties"]!["kind"]!.GetValue<string>(), Is.EqualTo("Playbook"));
+            Assert.That(resources[2]["properties"]!["parentId"]!.GetValue<string>(), Is.EqualTo("[[resourceId('Microsoft.Logic/workflows', parameters('PlaybookName'))]"));
+            Assert.That(inner["parameters"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "PlaybookName", "FunctionAppName", "FunctionAudience" }));
+            Assert.That(TemplateChecks.DeferredExpressions(inner).ToList(), Has.Count.GreaterThan(5));
+            Assert.That(TemplateChecks.UnresolvedDeferredReferences(inner), Is.Empty, "the installed playbook template resolves its own parameters and variables");
+        });
     }
 
     [Test]
@@ -70,7 +103,7 @@ public sealed class SolutionPackageTests
         Assert.That(rule["apiVersion"]!.GetValue<string>(), Is.EqualTo("2023-02-01-preview"));
         Assert.That(rule["properties"]!["requiredDataConnectors"]![0]!["connectorId"]!.GetValue<string>(), Is.Not.Empty);
         Assert.That(inner.Where(r => r["type"]!.GetValue<string>() == ApiVersions.MetadataType).Select(r => r["apiVersion"]!.GetValue<string>()).Distinct(), Is.EqualTo(new[] { "2022-01-01-preview" }));
-        Assert.That(inner.Count(r => r["type"]!.GetValue<string>() == ApiVersions.MetadataType), Is.EqualTo(5), "one metadata resource per item");
+        Assert.That(inner.Count(r => r["type"]!.GetValue<string>() == ApiVersions.MetadataType), Is.EqualTo(6), "one metadata resource per item");
         var workbook = inner.Single(r => r["type"]!.GetValue<string>() == "Microsoft.Insights/workbooks");
         Assert.That(workbook["apiVersion"]!.GetValue<string>(), Is.EqualTo("2022-04-01"));
         Assert.That(Guid.TryParse(workbook["name"]!.GetValue<string>(), out _), Is.True, "a literal, stable workbook name");
@@ -100,6 +133,10 @@ public sealed class SolutionPackageTests
         var ui = JsonNode.Parse(s_build.Files.Single(f => f.RelativePath == "solution/createUiDefinition.json").Bytes)!;
         Assert.That(ui["parameters"]!["outputs"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "location", "workspace-location", "workspace" }));
         Assert.That(ui["parameters"]!["basics"]!.AsArray().Select(b => b!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "getLAWorkspace", "workspace" }));
+        var steps = ui["parameters"]!["steps"]!.AsArray();
+        Assert.That(steps.Select(s => s!["label"]!.GetValue<string>()), Is.EqualTo(new[] { "Analytics", "Hunting Queries", "Parsers", "Playbooks", "Workbooks" }));
+        var playbooks = steps.Single(s => s!["label"]!.GetValue<string>() == "Playbooks")!["elements"]![0]!["options"]!["text"]!.GetValue<string>();
+        Assert.That(playbooks, Does.StartWith("This solution installs 1 item(s) of kind Playbook: AIPack-EnrichConversationContext."));
     }
 
     [Test]

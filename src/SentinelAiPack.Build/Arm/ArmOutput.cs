@@ -7,7 +7,8 @@ namespace SentinelAiPack.Build.Arm;
 /// <summary>
 /// The <c>arm/</c> folder: one template per item below its step's folder, <c>deployment-order.json</c> (steps and
 /// templates in the order <c>aipack deploy</c> runs them) and <c>sentinel-deployment.config</c>, which tells Sentinel
-/// Repositories to deploy tables and parsers before everything else (<c>prioritizedcontentfiles</c>).
+/// Repositories to deploy tables, parsers and playbooks before everything else (<c>prioritizedcontentfiles</c>): rules
+/// call the parsers, automation rules run the playbooks.
 /// </summary>
 public static class ArmOutput
 {
@@ -44,7 +45,7 @@ public static class ArmOutput
         }
         return new JsonObject
         {
-            ["description"] = "Deploy the steps in this order, each template with the parameter workspace=<workspace name>; aipack deploy does this.",
+            ["description"] = "Deploy the steps in this order, each template with workspace=<workspace name> where it declares that parameter and a value for every parameter without a default; aipack deploy does this.",
             ["steps"] = steps,
         };
     }
@@ -52,7 +53,7 @@ public static class ArmOutput
     private static JsonObject RepositoriesConfig(IReadOnlyList<ArtifactContribution> ordered) => new()
     {
         ["prioritizedcontentfiles"] = new JsonArray([.. ordered
-            .Where(c => c.Step is DeploymentStep.Tables or DeploymentStep.Parsers)
+            .Where(c => c.Step is DeploymentStep.Tables or DeploymentStep.Parsers or DeploymentStep.Playbooks)
             .Select(c => (JsonNode)JsonValue.Create(c.RelativePath))]),
         ["excludecontentfiles"] = new JsonArray(OrderFile),
     };

@@ -1,9 +1,10 @@
 using SentinelAiPack.Build.Arm;
+using SentinelAiPack.Build.Playbooks;
 using SentinelAiPack.Build.Workbooks;
 
 namespace SentinelAiPack.Build.Contributors;
 
-/// <summary>Every contributor the build runs, registered in one place (playbooks and automation rules add theirs here).</summary>
+/// <summary>Every contributor the build runs, registered in one place.</summary>
 public static class ArtifactContributors
 {
     public static IReadOnlyList<IArtifactContributor> Default { get; } =
@@ -13,5 +14,6 @@ public static class ArtifactContributors
         new AnalyticsRuleContributor(),
         new HuntingQueryContributor(),
         new WorkbookContributor(),
+        new PlaybookContributor(),
     ];
 }

@@ -1,18 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using SentinelAiPack.Azure.Deployments;
 using SentinelAiPack.Azure.Errors;
 using SentinelAiPack.Build.Contributors;
-using SentinelAiPack.Build.Arm;
 
 namespace SentinelAiPack.Build.Deploy;
 
 /// <summary>
 /// Deploys the templates step by step through the ARM deployments API (validate, then deploy and wait), a few at a time
 /// within a step. Throttling and transient errors are retried by the client (Retry-After honoured). When a table or
-/// parser template fails, later steps are skipped, because the rules that read them would fail too. With what-if,
-/// every template is only predicted and nothing changes.
+/// parser template fails, later steps are skipped, because the rules that read them would fail too; when a template
+/// another one needs fails (<see cref="ArtifactContribution.DependsOn"/>: the playbook of an automation rule), that one
+/// is skipped; a template with a parameter that has neither a default nor a value is skipped, naming it. Each template
+/// gets the parameter values it declares (<see cref="DeploymentParameters"/>). With what-if, every template is only
+/// predicted and nothing changes.
 /// </summary>
 public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, int parallelism = 4)
 {
@@ -31,11 +32,9 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
                 async (entry, token) =>
                 {
                     var (contribution, index) = entry;
-                    var result = foundationFailed
-                        ? new DeployItemResult(contribution, DeploymentName(contribution), DeployOutcome.Skipped, "not deployed: a table or parser template it may depend on failed")
-                        : blocked.Contains(contribution.Key)
-                            ? new DeployItemResult(contribution, DeploymentName(contribution), DeployOutcome.Skipped, "not deployed: the pre-flight found tables or columns it reads missing")
-                            : await DeployOneAsync(contribution, whatIf, token).ConfigureAwait(false);
+                    var result = SkipReason(contribution, foundationFailed, blocked, results, gate) is { } reason
+                        ? new DeployItemResult(contribution, DeploymentName(contribution), DeployOutcome.Skipped, "not deployed: " + reason)
+                        : await DeployOneAsync(contribution, whatIf, token).ConfigureAwait(false);
                     lock (gate)
                     {
                         stepResults[index] = result;
@@ -50,6 +49,30 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         }
         // Report in deployment order, whatever order parallel deployments finished in.
         return [.. ordered.Select(c => results.First(r => ReferenceEquals(r.Contribution, c)))];
+    }
+
+    /// <summary>Why <paramref name="contribution"/> is not attempted, or null to deploy it.</summary>
+    private string? SkipReason(ArtifactContribution contribution, bool foundationFailed, IReadOnlySet<string> blocked, List<DeployItemResult> results, object gate)
+    {
+        if (foundationFailed)
+        {
+            return "a table or parser template it may depend on failed";
+        }
+        if (blocked.Contains(contribution.Key))
+        {
+            return "the pre-flight found tables or columns it reads missing";
+        }
+        if (DeploymentParameters.Missing(contribution.Template, target) is { Count: > 0 } missing)
+        {
+            return DeploymentParameters.MissingMessage(missing);
+        }
+        // Dependencies are in earlier steps (an automation rule's playbook), so their results are final here.
+        lock (gate)
+        {
+            var dependency = results.FirstOrDefault(r => r.Outcome is DeployOutcome.Failed or DeployOutcome.Skipped
+                && contribution.DependsOn.Contains(r.Contribution.Key, StringComparer.Ordinal));
+            return dependency is null ? null : $"{dependency.Contribution.RelativePath}, which it needs, was not deployed";
+        }
     }
 
     /// <summary>The ARM deployment name of a template: stable, so a redeploy replaces the same deployment record.</summary>
@@ -69,7 +92,7 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
     private async Task<DeployItemResult> DeployOneAsync(ArtifactContribution contribution, bool whatIf, CancellationToken cancellationToken)
     {
         var name = DeploymentName(contribution);
-        var request = new ArmDeploymentRequest(target.SubscriptionId, target.ResourceGroup, name, contribution.Template, Parameters(contribution.Template));
+        var request = new ArmDeploymentRequest(target.SubscriptionId, target.ResourceGroup, name, contribution.Template, DeploymentParameters.For(contribution.Template, target));
         try
         {
             if (whatIf)
@@ -96,15 +119,5 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         {
             return new DeployItemResult(contribution, name, DeployOutcome.Failed, e.Message);
         }
-    }
-
-    private JsonObject Parameters(JsonObject template)
-    {
-        var parameters = new JsonObject { [ArmTemplate.WorkspaceParameter] = new JsonObject { ["value"] = target.WorkspaceName } };
-        if (target.Location is { } location && (template["parameters"] as JsonObject)?.ContainsKey("location") == true)
-        {
-            parameters["location"] = new JsonObject { ["value"] = location };
-        }
-        return parameters;
     }
 }

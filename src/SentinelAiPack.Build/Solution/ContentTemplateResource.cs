@@ -36,9 +36,12 @@ public static class ContentTemplateResource
                 {
                     ["$schema"] = ApiVersions.DeploymentTemplateSchema,
                     ["contentVersion"] = content.Version,
-                    ["parameters"] = new JsonObject(),
-                    ["variables"] = new JsonObject(),
-                    ["resources"] = new JsonArray(content.Resource.DeepClone(), Metadata(contribution, content, description)),
+                    ["parameters"] = content.TemplateParameters?.DeepClone() ?? new JsonObject(),
+                    ["variables"] = content.TemplateVariables?.DeepClone() ?? new JsonObject(),
+                    ["resources"] = new JsonArray([
+                        .. content.SupportingResources.Select(r => r.DeepClone()),
+                        content.Resource.DeepClone(),
+                        Metadata(contribution, content, description)]),
                 },
                 ["packageKind"] = "Solution",
                 ["packageVersion"] = "[variables('_solutionVersion')]",

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SentinelAiPack.Build.Contributors;
+using SentinelAiPack.Build.Json;
 
 namespace SentinelAiPack.Build.Solution;
 
 /// <summary>
 /// <c>createUiDefinition.json</c>: the install wizard. Basics lists the Log Analytics workspaces of the chosen
 /// resource group (ARM API control, workspaces api-version 2020-08-01) in a drop-down; one step per content kind
-/// says what the package installs. Outputs <c>workspace</c>, <c>workspace-location</c> and <c>location</c>, the
-/// parameters of <c>mainTemplate.json</c>.
+/// names the items the package installs and says where they appear. Outputs <c>workspace</c>,
+/// <c>workspace-location</c> and <c>location</c>, the parameters of <c>mainTemplate.json</c>.
 /// </summary>
 public static class CreateUiDefinition
 {
@@ -23,6 +24,7 @@ public static class CreateUiDefinition
         foreach (var group in contributions.Where(c => c.Solution is not null).GroupBy(c => c.Solution!.ContentKind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var count = group.Count().ToString(CultureInfo.InvariantCulture);
+            var names = string.Join(", ", group.Select(c => c.DisplayName));
             steps.Add(new JsonObject
             {
                 ["name"] = "step-" + group.Key.ToLowerInvariant(),
@@ -31,7 +33,7 @@ public static class CreateUiDefinition
                 {
                     ["name"] = "text-" + group.Key.ToLowerInvariant(),
                     ["type"] = "Microsoft.Common.TextBlock",
-                    ["options"] = new JsonObject { ["text"] = $"This solution installs {count} item(s) of kind {group.Key}. {Hint(group.Key)}" },
+                    ["options"] = new JsonObject { ["text"] = ArmLiteral.Escape($"This solution installs {count} item(s) of kind {group.Key}: {names}. {Hint(group.Key)}") },
                 }),
             });
         }
@@ -102,6 +104,7 @@ public static class CreateUiDefinition
         "AnalyticsRule" => "They appear as templates under Analytics > Rule templates; create rules from them there.",
         "HuntingQuery" => "They appear under Hunting > Queries.",
         "Parser" => "Parsers are workspace functions the rules and queries call; they are created on install.",
+        "Playbook" => "They appear under Automation > Playbook templates. Deploy the SentinelAiPack enrichment Function App first (arm/6-playbooks/function-app/azuredeploy.json of aipack build), then create each playbook from its template with the Function App's name and audience, and grant Microsoft Sentinel the Microsoft Sentinel Automation Contributor role on the playbooks' resource group.",
         _ => string.Empty,
     };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SentinelAiPack.Build;
+using SentinelAiPack.Build.Contributors;
 using SentinelAiPack.Build.Docs;
 using SentinelAiPack.Build.Lock;
 using SentinelAiPack.Build.Solution;
@@ -82,7 +83,8 @@ public sealed class BuildCommand : ICliCommand
         var packaged = build.Contributions.Count(c => c.Solution is not null);
         await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Built {content.Rules.Count()} analytics rule(s), {content.HuntingQueries.Count()} hunting query(ies), {content.Parsers.Count()} parser(s) into {io.Display(outDir)}/")).ConfigureAwait(false);
-        await io.Out.WriteLineAsync($"  arm/        {build.Contributions.Count} template(s) in deployment order, deployment-order.json, sentinel-deployment.config").ConfigureAwait(false);
+        var perStep = string.Join(", ", build.Contributions.GroupBy(c => c.Step).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {DeploymentSteps.Name(g.Key)}")));
+        await io.Out.WriteLineAsync($"  arm/        {build.Contributions.Count} template(s) in deployment order ({perStep}), deployment-order.json, sentinel-deployment.config").ConfigureAwait(false);
         await io.Out.WriteLineAsync($"  solution/   mainTemplate.json ({packaged} item(s)), createUiDefinition.json, {Count("solution/", ".zip")} zip").ConfigureAwait(false);
         await io.Out.WriteLineAsync($"  navigator/  {Count("navigator/", ".json")} layer(s)").ConfigureAwait(false);
         await io.Out.WriteLineAsync($"  docs/       {Count("docs/", ".md")} page(s) including index.md").ConfigureAwait(false);

@@ -7,6 +7,7 @@ using SentinelAiPack.Azure.Errors;
 using SentinelAiPack.Azure.LogAnalytics;
 using SentinelAiPack.Azure.Schema;
 using SentinelAiPack.Build;
+using SentinelAiPack.Build.Arm;
 using SentinelAiPack.Build.Contributors;
 using SentinelAiPack.Build.Deploy;
 using SentinelAiPack.Cli.Content;
@@ -17,10 +18,11 @@ namespace SentinelAiPack.Cli.Commands;
 
 /// <summary>
 /// <c>aipack deploy --subscription ID --resource-group RG --workspace NAME --workspace-id GUID [--what-if] [--credential NAME]
-/// [--only STEP]... [--location REGION] [--parallel N] [--skip-preflight]</c>: validates and checks the lock like build,
-/// asks the workspace whether every table and column each item reads exists, then deploys the templates in order
-/// (tables, parsers, rules, hunting queries, ...). <c>--what-if</c> changes nothing. Exit 0 when everything deployed,
-/// 1 when an item was skipped or failed, 2 for usage, credential or internal errors.
+/// [--only STEP]... [--location REGION] [--parameter NAME=VALUE]... [--parallel N] [--skip-preflight]</c>: validates and
+/// checks the lock like build, asks the workspace whether every table and column each item reads exists, then deploys
+/// the templates in order (tables, parsers, rules, hunting queries, workbooks, playbooks, automation rules).
+/// <c>--what-if</c> changes nothing. Exit 0 when everything deployed, 1 when an item was skipped or failed, 2 for usage,
+/// credential or internal errors.
 /// </summary>
 public sealed partial class DeployCommand : ICliCommand
 {
@@ -36,13 +38,17 @@ public sealed partial class DeployCommand : ICliCommand
         credential.AcceptOnlyFromAmong([.. AzureServices.CredentialNames]);
         var only = new Option<string[]>("--only") { Description = "Deploy only these steps: " + string.Join(", ", Enum.GetValues<DeploymentStep>().Select(DeploymentSteps.Name)) + " (repeatable)." };
         var location = new Option<string?>("--location") { Description = "Region of the data collection endpoint and rules (the workspace's region; default: the resource group's)." };
+        var parameter = new Option<string[]>("--parameter", "-p")
+        {
+            Description = "A template parameter as NAME=VALUE, passed to every template that declares NAME (repeatable; e.g. the playbooks' FunctionAppName).",
+        };
         var parallel = new Option<int>("--parallel") { Description = "Templates deployed at once within a step.", DefaultValueFactory = _ => 4 };
         var skipPreflight = new Option<bool>("--skip-preflight") { Description = "Do not ask the workspace for its tables first." };
         var schemas = new Option<string[]>("--schemas") { Description = "Extra folders of table schemas (as for validate)." };
         var lockFile = new Option<string?>("--lock") { Description = "The lock file (default: aipack.lock.json in the first content folder)." };
         var command = new Command("deploy", "Check that the workspace has every table and column the content reads, then deploy it in order through ARM.")
         {
-            paths, subscription, resourceGroup, workspace, workspaceId, whatIf, credential, only, location, parallel, skipPreflight, schemas, lockFile,
+            paths, subscription, resourceGroup, workspace, workspaceId, whatIf, credential, only, location, parameter, parallel, skipPreflight, schemas, lockFile,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(context, token => RunAsync(context, new Arguments(
             parse.GetValue(paths) ?? [],
@@ -54,6 +60,7 @@ public sealed partial class DeployCommand : ICliCommand
             parse.GetValue(credential) ?? "default",
             parse.GetValue(only) ?? [],
             parse.GetValue(location),
+            parse.GetValue(parameter) ?? [],
             parse.GetValue(parallel),
             parse.GetValue(skipPreflight),
             parse.GetValue(schemas) ?? [],
@@ -63,7 +70,8 @@ public sealed partial class DeployCommand : ICliCommand
 
     private sealed record Arguments(
         IReadOnlyList<string> Paths, string Subscription, string ResourceGroup, string Workspace, string? WorkspaceId, bool WhatIf, string Credential,
-        IReadOnlyList<string> Only, string? Location, int Parallel, bool SkipPreflight, IReadOnlyList<string> Schemas, string? LockFile);
+        IReadOnlyList<string> Only, string? Location, IReadOnlyList<string> Parameters, int Parallel, bool SkipPreflight, IReadOnlyList<string> Schemas,
+        string? LockFile);
 
     private static async Task<int> RunAsync(CliContext context, Arguments args, CancellationToken cancellationToken)
     {
@@ -78,14 +86,18 @@ public sealed partial class DeployCommand : ICliCommand
             return ExitCodes.Failures;
         }
         var buildDiagnostics = new List<Diagnostic>();
-        var deployment = PackBuilder.Contributions(content, ArtifactContributors.Default, buildDiagnostics)
-            .Where(c => steps is null || steps.Contains(c.Step))
-            .ToList();
+        var contributions = PackBuilder.Contributions(content, ArtifactContributors.Default, buildDiagnostics);
+        var deployment = contributions.Where(c => steps is null || steps.Contains(c.Step)).ToList();
         await PackInputs.PrintAsync(io, buildDiagnostics).ConfigureAwait(false);
         if (PackInputs.HasErrors(buildDiagnostics))
         {
             return ExitCodes.Failures;
         }
+        if (DeploymentParameters.UsageProblems(contributions, target) is { Count: > 0 } parameterProblems)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, parameterProblems));
+        }
+        await ReportMissingParametersAsync(io, deployment, target).ConfigureAwait(false);
 
         var connection = AzureServices.Connection(context);
         TokenCredential credential;
@@ -136,6 +148,18 @@ public sealed partial class DeployCommand : ICliCommand
         return result;
     }
 
+    /// <summary>Says before anything is deployed which templates will be skipped for want of a parameter value.</summary>
+    private static async Task ReportMissingParametersAsync(IOContext io, IReadOnlyList<ArtifactContribution> deployment, DeployTarget target)
+    {
+        foreach (var contribution in deployment)
+        {
+            if (DeploymentParameters.Missing(contribution.Template, target) is { Count: > 0 } missing)
+            {
+                await io.Error.WriteLineAsync($"aipack: {contribution.RelativePath} will not be deployed: {DeploymentParameters.MissingMessage(missing)}").ConfigureAwait(false);
+            }
+        }
+    }
+
     private static async Task WriteSummaryAsync(IOContext io, IReadOnlyList<DeployItemResult> results, PreflightResult preflight, bool whatIf)
     {
         int Count(DeployOutcome outcome) => results.Count(r => r.Outcome == outcome);
@@ -179,7 +203,36 @@ public sealed partial class DeployCommand : ICliCommand
         {
             throw new UsageException("--parallel must be between 1 and 16.");
         }
-        return new DeployTarget(args.Subscription, args.ResourceGroup, args.Workspace, args.WorkspaceId ?? string.Empty) { Location = args.Location };
+        return new DeployTarget(args.Subscription, args.ResourceGroup, args.Workspace, args.WorkspaceId ?? string.Empty)
+        {
+            Location = args.Location,
+            Parameters = TemplateParameters(args.Parameters),
+        };
+    }
+
+    /// <summary><c>--parameter NAME=VALUE</c> values by name; workspace and location have their own options.</summary>
+    private static Dictionary<string, string> TemplateParameters(IReadOnlyList<string> values)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            var separator = value.IndexOf('=', StringComparison.Ordinal);
+            var name = separator > 0 ? value[..separator].Trim() : string.Empty;
+            if (name.Length == 0)
+            {
+                // Never echo the value: it may be a secret.
+                throw new UsageException("--parameter takes NAME=VALUE; one value has no name before '='.");
+            }
+            if (name.Equals(ArmTemplate.WorkspaceParameter, StringComparison.OrdinalIgnoreCase) || name.Equals("location", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"--parameter {name}: use --{name.ToLowerInvariant()} instead.");
+            }
+            if (!parameters.TryAdd(name, value[(separator + 1)..]))
+            {
+                throw new UsageException($"--parameter {name} is given twice.");
+            }
+        }
+        return parameters;
     }
 
     private static HashSet<DeploymentStep>? Steps(IReadOnlyList<string> only)

@@ -67,7 +67,28 @@ internal sealed class AzureBed : IAsyncDisposable
         LogAnalytics.Tables[name] = columns;
     }
 
-    public string[] DeployArgs(params string[] extra) =>
+    /// <summary>Makes every deployment whose template text contains <paramref name="marker"/> end Failed with the given error.</summary>
+    public void FailTemplatesContaining(string marker, string code, string message) =>
+        Arm.FailWhen = template => template.ToJsonString().Contains(marker, StringComparison.Ordinal) ? (code, message) : null;
+
+    /// <summary>
+    /// Values for the enrichment templates' parameters without a default (Function App and playbooks), as a user passes
+    /// them; every other parameter keeps its default.
+    /// </summary>
+    public static readonly string[] EnrichmentParameters =
+    [
+        "--parameter", "FunctionAppName=aipack-enrich-fn",
+        "--parameter", "FunctionAudience=api://0b3c1f5e-8d2a-4c6b-9e1f-7a2d3c4b5e6f",
+        "--parameter", "AuthClientId=0b3c1f5e-8d2a-4c6b-9e1f-7a2d3c4b5e6f",
+        "--parameter", "DcrResourceId=/subscriptions/" + Subscription + "/resourceGroups/rg-sentinel/providers/Microsoft.Insights/dataCollectionRules/dcr-inventory",
+        "--parameter", "IngestionEndpoint=https://dce-aipack.westeurope-1.ingest.monitor.azure.com",
+    ];
+
+    /// <summary>A complete deploy command line (with <see cref="EnrichmentParameters"/>) plus <paramref name="extra"/>.</summary>
+    public string[] DeployArgs(params string[] extra) => [.. DeployArgsWithoutParameters(), .. EnrichmentParameters, .. extra];
+
+    /// <summary>The deploy command line without any <c>--parameter</c>.</summary>
+    public string[] DeployArgsWithoutParameters(params string[] extra) =>
         ["deploy", "--subscription", Subscription, "--resource-group", "rg-sentinel", "--workspace", "ws-sentinel", "--workspace-id", WorkspaceId, "--parallel", "1", .. extra];
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
