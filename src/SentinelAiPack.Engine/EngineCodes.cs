@@ -17,6 +17,9 @@ public static class EngineCodes
     public static readonly DiagnosticDescriptor RuntimeFailed =
         new("SAP6004", DiagnosticSeverity.Error, "The query failed while running") { Category = "Engine" };
 
+    public static readonly DiagnosticDescriptor InternalError =
+        new("SAP6005", DiagnosticSeverity.Error, "The local engine failed internally on this query") { Category = "Engine" };
+
     public static readonly DiagnosticDescriptor TestFailed =
         new("SAP6101", DiagnosticSeverity.Error, "A rule test case did not meet its expectation") { Category = "Tests" };
 
@@ -27,5 +30,5 @@ public static class EngineCodes
         new("SAP6104", DiagnosticSeverity.Error, "Data file could not be read") { Category = "Tests" };
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [NotSupportedByEngine, QueryHasErrors, CompileFailed, RuntimeFailed, TestFailed, TestFileInvalid, DataFileInvalid];
+        [NotSupportedByEngine, QueryHasErrors, CompileFailed, RuntimeFailed, InternalError, TestFailed, TestFileInvalid, DataFileInvalid];
 }

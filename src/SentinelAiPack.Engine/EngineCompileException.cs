@@ -25,5 +25,23 @@ public sealed class EngineCompileException : Exception
         new($"{what} '{name}' is not supported by the local engine", $"{what} '{name}'");
 }
 
-/// <summary>A query failed while running (bad data for an operator, a limit exceeded).</summary>
-public sealed class EngineRuntimeException(string message) : Exception(message);
+/// <summary>
+/// A query failed while running (bad data for an operator, a limit exceeded), or the engine failed internally
+/// (<see cref="IsInternal"/>: an unexpected exception, kept as the inner exception).
+/// </summary>
+public sealed class EngineRuntimeException : Exception
+{
+    public EngineRuntimeException(string message)
+        : base(message)
+    {
+    }
+
+    public EngineRuntimeException(string message, Exception inner)
+        : base(message, inner)
+    {
+        IsInternal = true;
+    }
+
+    /// <summary>True when the engine itself failed (a bug) rather than the query on its data.</summary>
+    public bool IsInternal { get; }
+}

@@ -35,7 +35,9 @@ public sealed class CompileResult
 /// The local KQL engine: asks the official analyzer for the bound syntax tree, compiles it into a
 /// <see cref="QueryPlan"/>, and refuses (SAP6001) anything it does not run rather than approximating it.
 /// </summary>
-public sealed class KqlEngine(IKqlTreeSource trees)
+/// <param name="trees">Where bound trees come from (the analyzer).</param>
+/// <param name="defaults">Compile options used when a call gives none.</param>
+public sealed class KqlEngine(IKqlTreeSource trees, CompileOptions? defaults = null)
 {
     /// <summary>Exports and compiles a query. <paramref name="filePath"/> only labels diagnostics.</summary>
     public async Task<CompileResult> CompileAsync(
@@ -55,7 +57,7 @@ public sealed class KqlEngine(IKqlTreeSource trees)
         {
             return new CompileResult(new ExportedTree { Text = query }, null, [EngineCodes.CompileFailed.Create(filePath, SourceSpan.Unknown, e.Message)], null);
         }
-        return Compile(tree, options, filePath);
+        return Compile(tree, options ?? defaults, filePath);
     }
 
     /// <summary>Compiles an exported tree (no analyzer call).</summary>
@@ -88,6 +90,10 @@ public sealed class KqlEngine(IKqlTreeSource trees)
         {
             // Constant parts are evaluated while compiling (a malformed regex literal, an impossible conversion).
             return new CompileResult(tree, null, [EngineCodes.CompileFailed.Create(filePath, SourceSpan.Unknown, e.Message)], null);
+        }
+        catch (Exception e) when (EngineInternalError.Is(e))
+        {
+            return new CompileResult(tree, null, [EngineCodes.InternalError.Create(filePath, SourceSpan.Unknown, EngineInternalError.Describe(e))], null);
         }
     }
 

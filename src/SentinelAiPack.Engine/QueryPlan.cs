@@ -23,7 +23,10 @@ public sealed class QueryPlan
     /// <summary>Names of the tables the query reads.</summary>
     public IReadOnlySet<string> Tables { get; }
 
-    /// <summary>Runs the query. Throws <see cref="EngineRuntimeException"/> for data problems and limits.</summary>
+    /// <summary>
+    /// Runs the query. Throws <see cref="EngineRuntimeException"/> for data problems and limits, and for unexpected
+    /// failures inside the engine (<see cref="EngineRuntimeException.IsInternal"/>); cancellation is passed through.
+    /// </summary>
     public Table Run(EvaluationContext context)
     {
         var run = new RunState(context);
@@ -34,6 +37,10 @@ public sealed class QueryPlan
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
             throw new EngineRuntimeException($"a regular expression took too long on the data ({e.Pattern})");
+        }
+        catch (Exception e) when (EngineInternalError.Is(e))
+        {
+            throw new EngineRuntimeException(EngineInternalError.Describe(e), e);
         }
     }
 }

@@ -13,13 +13,17 @@ public sealed class EngineHarness
 
     public static KqlEngine Engine { get; private set; } = null!;
 
+    /// <summary>The analyzer's tree export the shared <see cref="Engine"/> uses.</summary>
+    public static IKqlTreeSource Trees { get; private set; } = null!;
+
     public static DateTime Now { get; } = new(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
 
     [OneTimeSetUp]
     public void Start()
     {
         _pool = new KqlHostPool(new KqlHostPoolOptions { MaxEngines = 1 });
-        Engine = new KqlEngine(new PoolTreeSource(_pool));
+        Trees = new PoolTreeSource(_pool);
+        Engine = new KqlEngine(Trees);
     }
 
     [OneTimeTearDown]

@@ -99,7 +99,8 @@ public sealed class RunCommand : ICliCommand
         }
         catch (EngineRuntimeException e)
         {
-            await io.Error.WriteLineAsync($"{label}: error {EngineCodes.RuntimeFailed.Code}: {e.Message}").ConfigureAwait(false);
+            var code = e.IsInternal ? EngineCodes.InternalError.Code : EngineCodes.RuntimeFailed.Code;
+            await io.Error.WriteLineAsync($"{label}: error {code}: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failures;
         }
         switch (format)

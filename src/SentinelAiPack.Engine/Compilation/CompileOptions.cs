@@ -11,4 +11,7 @@ public sealed class CompileOptions
     /// errors do not stop compilation. Such plans are for measuring operator/function support, not for running.
     /// </summary>
     public bool Lenient { get; init; }
+
+    /// <summary>The built-in scalar functions the compiler binds calls to (tests substitute entries to inject failures).</summary>
+    internal Functions.FunctionRegistry Functions { get; init; } = SentinelAiPack.Engine.Functions.FunctionRegistry.Instance;
 }

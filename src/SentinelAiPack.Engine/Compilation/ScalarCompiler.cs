@@ -433,7 +433,7 @@ internal sealed class ScalarCompiler(CompileContext context)
             case "database" or "local":
                 throw EngineCompileException.NotSupported("function", name);
         }
-        if (!FunctionRegistry.Instance.TryGet(name, out var binder))
+        if (!context.Options.Functions.TryGet(name, out var binder))
         {
             if (context.Options.Lenient && symbol is null or { Kind: "Error" })
             {

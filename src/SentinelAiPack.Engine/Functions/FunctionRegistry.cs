@@ -40,6 +40,18 @@ internal sealed class FunctionRegistry
         }
     }
 
+    /// <summary>A copy with <paramref name="name"/> bound to <paramref name="binder"/> instead (added or replaced).</summary>
+    public FunctionRegistry With(string name, FunctionBinder binder)
+    {
+        var copy = new FunctionRegistry();
+        foreach (var (existing, existingBinder) in _binders)
+        {
+            copy._binders[existing] = existingBinder;
+        }
+        copy._binders[name] = binder;
+        return copy;
+    }
+
     public bool TryGet(string name, out FunctionBinder binder) => _binders.TryGetValue(name, out binder!);
 
     public IReadOnlyCollection<string> Names => _binders.Keys;

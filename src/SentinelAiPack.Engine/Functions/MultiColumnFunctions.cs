@@ -26,7 +26,7 @@ internal static class MultiColumnFunctions
             throw EngineCompileException.NotSupported("function", name + " (several result columns)");
         }
         var args = call.Child("ArgumentList")?.ListItems("Expressions") ?? [];
-        if (!FunctionRegistry.Instance.TryGet(form.Dynamic, out var binder))
+        if (!context.Options.Functions.TryGet(form.Dynamic, out var binder))
         {
             throw EngineCompileException.NotSupported("function", form.Dynamic);
         }

@@ -10,7 +10,8 @@ namespace SentinelAiPack.Engine.Testing;
 /// <summary>
 /// <c>aipack test</c>: runs every analytics rule and hunting query that has a tests file on its sample events.
 /// now() is frozen at the file's referenceTime; an analytics rule's tables are cut to its queryPeriod first (as a
-/// scheduled run would read them). A rule the engine cannot compile is skipped with the reason.
+/// scheduled run would read them). A rule the engine cannot compile is skipped with the reason. An unexpected failure
+/// (an engine bug) fails only the item or case it happened in; the run goes on with the others.
 /// </summary>
 public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
 {
@@ -31,11 +32,29 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
                 withoutTests.Add(displayPath(item.FilePath));
                 continue;
             }
-            items.Add(await RunAsync(item, testsPath, displayPath, cancellationToken).ConfigureAwait(false));
+            items.Add(await RunGuardedAsync(item, testsPath, displayPath, cancellationToken).ConfigureAwait(false));
             progress?.Report(items.Count);
         }
         return new RuleTestReport(items, withoutTests);
     }
+
+    private async Task<ItemTestResult> RunGuardedAsync(DetectionTemplate item, string testsPath, Func<string, string> displayPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(item, testsPath, displayPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (EngineInternalError.Is(e))
+        {
+            var diagnostic = EngineCodes.InternalError.Create(displayPath(testsPath), SourceSpan.Unknown, EngineInternalError.Describe(e));
+            return new ItemTestResult(displayPath(item.FilePath), item.DisplayName?.Value ?? item.FileName, KindName(item), displayPath(testsPath), [])
+            {
+                Diagnostics = [diagnostic],
+            };
+        }
+    }
+
+    private static string KindName(DetectionTemplate item) => item.Kind == ContentKind.AnalyticRule ? "analytics rule" : "hunting query";
 
     /// <summary>The tests file next to an item given on its own (the loader lists tests files only inside the folders it reads).</summary>
     public static string? TestsFileBeside(string itemPath)
@@ -48,7 +67,7 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
     public async Task<ItemTestResult> RunAsync(DetectionTemplate item, string testsPath, Func<string, string> displayPath, CancellationToken cancellationToken)
     {
         var name = item.DisplayName?.Value ?? item.FileName;
-        var kind = item.Kind == ContentKind.AnalyticRule ? "analytics rule" : "hunting query";
+        var kind = KindName(item);
         var shownTests = displayPath(testsPath);
         var bag = new DiagnosticBag(shownTests);
         var file = RuleTestFileReader.Read(testsPath, bag);
@@ -107,7 +126,12 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
         }
         catch (EngineRuntimeException e)
         {
-            return new CaseResult(testCase.Name, TestStatus.Failed, "the query failed: " + e.Message, 0, watch.Elapsed);
+            return new CaseResult(testCase.Name, TestStatus.Failed, (e.IsInternal ? "" : "the query failed: ") + e.Message, 0, watch.Elapsed);
+        }
+        catch (Exception e) when (EngineInternalError.Is(e))
+        {
+            // Reading the case's data or checking the output failed unexpectedly: this case fails, the others still run.
+            return new CaseResult(testCase.Name, TestStatus.Failed, EngineInternalError.Describe(e), 0, watch.Elapsed);
         }
     }
 

@@ -25,12 +25,16 @@ public static class TreeJson
         return tree;
     }
 
-    /// <summary>The exportTree request: query text, optional registered schema key and ad-hoc tables.</summary>
-    public static string Request(string text, string? schemaKey, IReadOnlyList<Content.Schemas.TableSchema>? tables) =>
+    /// <summary>
+    /// The exportTree request: query text, optional registered schema key and ad-hoc tables. <paramref name="grammarSkip"/>
+    /// false makes the analyzer build the editor completion grammar first (the shim skips it by default; tests compare both).
+    /// </summary>
+    public static string Request(string text, string? schemaKey, IReadOnlyList<Content.Schemas.TableSchema>? tables, bool grammarSkip = true) =>
         JsonSerializer.Serialize(new
         {
             schemaKey,
             text,
             tables = tables?.Select(t => new { name = t.Name, columns = t.Columns.Select(c => new[] { c.Name, c.Type }) }),
+            grammarSkip,
         });
 }

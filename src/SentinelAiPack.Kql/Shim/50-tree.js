@@ -1,6 +1,7 @@
 // exportTree: the analyzer's *bound* syntax tree as compact JSON, for the local engine's compiler (C#).
 //
-// Request:  { schemaKey?: string, text: string, tables?: [{name, columns: [[name, type], ...]}] }
+// Request:  { schemaKey?: string, text: string, tables?: [{name, columns: [[name, type], ...]}], grammarSkip?: bool }
+//           `grammarSkip` (default true) parses without building the editor completion grammar (aipack.parse, 20-analyze.js).
 //           `tables` adds ad-hoc tables (e.g. `aipack run --data` files the pack has no schema for).
 // Response: a JSON string holding { diagnostics: [{code, severity, message, start, length}], syntaxErrors: count,
 //             timings: {analyzeMs, exportMs},
@@ -152,7 +153,7 @@
         var globals = aipack.globalsFor(req.schemaKey);
         if (req.tables && req.tables.length) { globals = withTables(globals, req.tables); }
         var started = Date.now();
-        var code = L.KustoCode.ParseAndAnalyze(req.text || "", globals);
+        var code = aipack.parse(req.text || "", globals, true, req.grammarSkip);
         var exporter = new Exporter(globals);
         var diagnostics = toArray(code.GetDiagnostics()).map(function (d) {
             return {

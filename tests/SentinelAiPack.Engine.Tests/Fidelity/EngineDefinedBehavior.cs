@@ -20,6 +20,9 @@ public class EngineDefinedBehavior : FidelitySuite
         new("take keeps input order", Doc, "range x from 1 to 10 step 1 | take 3", "1", "2", "3"),
         new("innerunique keeps the first left row of a key", Doc,
             "datatable(k:long, v:string)[1, 'first', 1, 'second'] | join (datatable(k:long)[1]) on k | project v", "first"),
+        new("mv-apply over an empty array drops the row even when the subquery aggregates", Doc,
+            "datatable(id:long, arr:dynamic)[1, dynamic([]), 2, dynamic([1,2])] | mv-apply e = arr to typeof(long) on (summarize s = sum(e), c = count())",
+            "2|[1,2]|3|2"),
     ];
 
     [TestCaseSource(nameof(Cases))]

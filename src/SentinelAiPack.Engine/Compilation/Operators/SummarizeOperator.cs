@@ -53,10 +53,12 @@ internal sealed class SummarizeOperator : IOperatorCompiler
             items.Add((name, exprNode, calls));
         }
 
-        var direct = items.All(i => i.Calls.Count == 1 && ReferenceEquals(i.Calls[0], i.Expr));
+        var direct = items.All(IsDirect);
         var hidden = new Dictionary<TreeNode, ScalarExpr>(ReferenceEqualityComparer.Instance);
+        var itemColumns = new List<Range>();
         foreach (var (name, exprNode, calls) in items)
         {
+            var first = columns.Count;
             foreach (var call in calls)
             {
                 var spec = Aggregate(call, context, row, keyColumns);
@@ -64,13 +66,14 @@ internal sealed class SummarizeOperator : IOperatorCompiler
                 foreach (var output in spec.Outputs)
                 {
                     var columnName = direct ? name ?? NameAt(analyzer, columns.Count, exprNode) : "\0agg" + columns.Count;
-                    if (!direct)
+                    if (!direct && spec.Outputs.Count == 1)
                     {
                         hidden[call] = new ColumnRefExpr(columns.Count, output.Kind, columnName);
                     }
-                    columns.Add(new ColumnInfo(spec.Outputs.Count > 1 || string.IsNullOrEmpty(columnName) ? NameAt(analyzer, columns.Count, exprNode) : columnName, output.Kind));
+                    columns.Add(new ColumnInfo(direct && (spec.Outputs.Count > 1 || string.IsNullOrEmpty(columnName)) ? NameAt(analyzer, columns.Count, exprNode) : columnName, output.Kind));
                 }
             }
+            itemColumns.Add(first..columns.Count);
         }
         TabularPlan plan = new SummarizePlan(input, keys, specs, new RowSchema(columns));
         if (direct)
@@ -85,14 +88,29 @@ internal sealed class SummarizeOperator : IOperatorCompiler
         {
             builder.AddOutput(columns[k].Name, k);
         }
-        foreach (var (name, exprNode, _) in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var (name, exprNode, _) = items[i];
+            if (IsDirect(items[i]))
+            {
+                // A plain aggregate passes its columns through: all of them for arg_max(T, X) and other multi-column ones.
+                var (offset, count) = itemColumns[i].GetOffsetAndLength(columns.Count);
+                for (var c = offset; c < offset + count; c++)
+                {
+                    builder.AddOutput(count == 1 && name is not null ? name : NameAt(analyzer, builder.Outputs.Count, exprNode), c);
+                }
+                continue;
+            }
             var expr = context.Scalars.Compile(exprNode, after);
             var columnName = name ?? NameAt(analyzer, builder.Outputs.Count, exprNode);
             builder.AddOutput(columnName, builder.Compute(columnName, expr));
         }
         return Conform.To(builder.Build(node), analyzer);
     }
+
+    /// <summary>The item is one aggregate call, not an expression over aggregates.</summary>
+    private static bool IsDirect((string? Name, TreeNode Expr, List<TreeNode> Calls) item) =>
+        item.Calls.Count == 1 && ReferenceEquals(item.Calls[0], item.Expr);
 
     private static (string? Name, TreeNode Expr) Split(TreeNode item) =>
         item.Kind == "SimpleNamedExpression"
