@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Engine.Compilation;
@@ -27,6 +28,11 @@ public sealed class CompileResult
 
     public bool Success => Plan is not null;
 
+    /// <summary>Wall time of the tree export (analyzer call, or cache read) and of the C# compile.</summary>
+    public TimeSpan ExportTime { get; internal set; }
+
+    public TimeSpan CompileTime { get; internal set; }
+
     /// <summary>True when the analyzer found errors in the query itself.</summary>
     public bool HasQueryErrors => Tree.HasErrors;
 }
@@ -49,15 +55,23 @@ public sealed class KqlEngine(IKqlTreeSource trees, CompileOptions? defaults = n
         CancellationToken cancellationToken = default)
     {
         ExportedTree tree;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             tree = await trees.ExportAsync(query, schemas, extraTables, cancellationToken).ConfigureAwait(false);
         }
         catch (EngineCompileException e)
         {
-            return new CompileResult(new ExportedTree { Text = query }, null, [EngineCodes.CompileFailed.Create(filePath, SourceSpan.Unknown, e.Message)], null);
+            return new CompileResult(new ExportedTree { Text = query }, null, [EngineCodes.CompileFailed.Create(filePath, SourceSpan.Unknown, e.Message)], null)
+            {
+                ExportTime = Stopwatch.GetElapsedTime(started),
+            };
         }
-        return Compile(tree, options ?? defaults, filePath);
+        var exported = Stopwatch.GetTimestamp();
+        var result = Compile(tree, options ?? defaults, filePath);
+        result.ExportTime = Stopwatch.GetElapsedTime(started, exported);
+        result.CompileTime = Stopwatch.GetElapsedTime(exported);
+        return result;
     }
 
     /// <summary>Compiles an exported tree (no analyzer call).</summary>

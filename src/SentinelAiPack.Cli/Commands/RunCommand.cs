@@ -73,7 +73,7 @@ public sealed class RunCommand : ICliCommand
             }
         }
 
-        var engine = new KqlEngine(new PoolTreeSource(KqlServices.Pool(context)));
+        var engine = new KqlEngine(KqlServices.TreeSource(context));
         var compiled = await engine.CompileAsync(text, schemaSet, loaded?.UnknownTables, filePath: label, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!compiled.Success)
         {

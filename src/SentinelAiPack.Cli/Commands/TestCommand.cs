@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text;
 using SentinelAiPack.Cli.Content;
 using SentinelAiPack.Cli.Infrastructure;
@@ -41,10 +42,14 @@ public sealed class TestCommand : ICliCommand
         return command;
     }
 
+    /// <summary>Set to 1 to print where the run's time went (content loading, engine start, export, compile, cases) to standard error.</summary>
+    public const string TimingsVariable = "AIPACK_TIMINGS";
+
     private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> paths, IReadOnlyList<string> schemaFolders,
         string format, string? output, bool failOnSkipped, CancellationToken cancellationToken)
     {
         var io = context.IO;
+        var clock = Stopwatch.StartNew();
         var (settings, settingsDiagnostics) = ContentLocator.LoadSettings(io);
         var content = ContentLoader.Load(ContentLocator.ResolvePaths(io, paths, settings), LoadOptions.For(settings));
         var builder = new SchemaSetBuilder(settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
@@ -58,8 +63,10 @@ public sealed class TestCommand : ICliCommand
         }
         builder.AddParsers(content.Parsers);
         var (schemaSet, schemaDiagnostics) = builder.Build();
+        var loaded = clock.Elapsed;
 
-        var runner = new RuleTestRunner(new KqlEngine(new PoolTreeSource(KqlServices.Pool(context))), schemaSet);
+        var trees = KqlServices.TreeSource(context);
+        var runner = new RuleTestRunner(new KqlEngine(trees), schemaSet);
         var total = content.Templates.Count(t => content.FindSampleFile(t) is not null || RuleTestRunner.TestsFileBeside(t.FilePath) is not null);
         var progress = new Progress<int>(done =>
         {
@@ -100,7 +107,20 @@ public sealed class TestCommand : ICliCommand
         {
             writer.Write(report, io.Out);
         }
+        if (Environment.GetEnvironmentVariable(TimingsVariable) == "1")
+        {
+            await io.Error.WriteLineAsync(DescribeTimings(loaded, clock.Elapsed, runner.Timings, KqlServices.Pool(context), trees.Cache)).ConfigureAwait(false);
+        }
         var failed = report.HasFailures || (failOnSkipped && report.Skipped > 0);
         return failed ? ExitCodes.Failures : ExitCodes.Success;
+    }
+
+    private static string DescribeTimings(TimeSpan loaded, TimeSpan total, RuleTestTimings t, Kql.KqlHostPool pool, TreeCache? cache)
+    {
+        static string Ms(TimeSpan span) => span.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " ms";
+        return $"timings: load content and schemas {Ms(loaded)}; engines started {pool.EnginesCreated} ({Ms(pool.EngineStartTime)}); "
+            + $"tree export {Ms(t.Export)} for {t.Exports} items ({t.ExportsFromCache} from cache{(cache is null ? ", cache off" : "")}; "
+            + $"analyzer binding {Ms(t.AnalyzerBind)}, tree walk {Ms(t.AnalyzerWalk)}); compile {Ms(t.Compile)}; "
+            + $"{t.Cases} cases {Ms(t.RunCases)}; command total {Ms(total)}";
     }
 }

@@ -17,6 +17,9 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
 {
     private readonly CaseInputs _inputs = new(schemas, SchemaConversion.EmptyTables(schemas));
 
+    /// <summary>Where this runner's time went so far (items run one after another, so plain sums are exact).</summary>
+    public RuleTestTimings Timings { get; } = new();
+
     /// <summary>Runs the tests of every rule and hunting query in <paramref name="content"/>.</summary>
     public async Task<RuleTestReport> RunAsync(ContentSet content, Func<string, string>? displayPath = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -81,6 +84,7 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
             return result with { Diagnostics = [EngineCodes.TestFailed.Create(displayPath(item.FilePath), SourceSpan.Unknown, "The item has no query to test.")] };
         }
         var compiled = await engine.CompileAsync(query, schemas, filePath: displayPath(item.FilePath), cancellationToken: cancellationToken).ConfigureAwait(false);
+        Timings.AddCompile(compiled);
         if (!compiled.Success)
         {
             var reason = compiled.Diagnostics[0].Message;
@@ -103,7 +107,9 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
         var cases = new List<CaseResult>();
         foreach (var testCase in file.Cases)
         {
-            cases.Add(RunCase(item, file, testCase, compiled.Plan!, required, cancellationToken));
+            var outcome = RunCase(item, file, testCase, compiled.Plan!, required, cancellationToken);
+            Timings.AddCase(outcome.Duration);
+            cases.Add(outcome);
         }
         return result with { Cases = cases };
     }

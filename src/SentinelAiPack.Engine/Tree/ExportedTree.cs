@@ -15,7 +15,7 @@ public sealed class ExportedTree
 
     [JsonPropertyName("root")] public TreeNode Root { get; init; } = new();
 
-    /// <summary>The query text the tree was exported from (set by <see cref="TreeExporter"/>).</summary>
+    /// <summary>The query text the tree was exported from (set by <see cref="TreeJson"/>).</summary>
     [JsonIgnore] public string Text { get; set; } = "";
 
     /// <summary>Milliseconds the analyzer spent parsing and binding, and walking the tree into JSON.</summary>
@@ -23,6 +23,9 @@ public sealed class ExportedTree
 
     /// <summary>Characters of the exported JSON (export cost is roughly proportional to it).</summary>
     [JsonIgnore] public int JsonLength { get; set; }
+
+    /// <summary>True when the tree was read from <see cref="TreeCache"/> rather than exported by the analyzer.</summary>
+    [JsonIgnore] public bool FromCache { get; set; }
 
     [JsonIgnore] public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }

@@ -8,21 +8,46 @@ public static class TreeJson
     private static readonly JsonSerializerOptions Options = new() { MaxDepth = 4096 };
 
     /// <summary>Reads the shim's answer: a JSON string whose content is the tree's JSON.</summary>
-    public static ExportedTree Parse(string json, string text)
+    public static ExportedTree Parse(string json, string text) => ParseTree(Unwrap(json), text);
+
+    /// <summary>The tree's JSON inside the shim's answer (the answer is one JSON string).</summary>
+    public static string Unwrap(string json) =>
+        JsonSerializer.Deserialize<string>(json) ?? throw new EngineCompileException("the analyzer returned no tree");
+
+    /// <summary>Reads a tree's JSON (<see cref="Unwrap"/>) exported from <paramref name="text"/>.</summary>
+    public static ExportedTree ParseTree(string treeJson, string text)
     {
-        var inner = JsonSerializer.Deserialize<string>(json) ?? throw new EngineCompileException("the analyzer returned no tree");
         ExportedTree tree;
         try
         {
-            tree = JsonSerializer.Deserialize<ExportedTree>(inner, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
+            tree = JsonSerializer.Deserialize<ExportedTree>(treeJson, Options) ?? throw new EngineCompileException("the analyzer returned no tree");
         }
-        catch (JsonException) when (inner.Length > 0)
+        catch (JsonException) when (treeJson.Length > 0)
         {
             throw new EngineCompileException($"the query nests more than {Options.MaxDepth / 2} levels deep, more than the local engine compiles");
         }
         tree.Text = text;
-        tree.JsonLength = inner.Length;
+        tree.JsonLength = treeJson.Length;
         return tree;
+    }
+
+    /// <summary>A tree's JSON read back from a cache: null when it does not parse (a damaged entry is a miss, not an error).</summary>
+    public static ExportedTree? TryParseTree(byte[] treeJson, string text)
+    {
+        try
+        {
+            var tree = JsonSerializer.Deserialize<ExportedTree>(treeJson, Options);
+            if (tree is not null)
+            {
+                tree.Text = text;
+                tree.JsonLength = treeJson.Length;
+            }
+            return tree;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

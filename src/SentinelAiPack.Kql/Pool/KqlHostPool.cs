@@ -20,6 +20,7 @@ public sealed class KqlHostPool : IDisposable
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _schemaProblems = new(StringComparer.Ordinal);
     private int _starting;
     private int _created;
+    private long _startTicks;
     private bool _disposed;
 
     public KqlHostPool(KqlHostPoolOptions? options = null)
@@ -47,6 +48,9 @@ public sealed class KqlHostPool : IDisposable
 
     /// <summary>Engines created over the pool's lifetime (including ones replaced after a cancellation).</summary>
     public int EnginesCreated => Volatile.Read(ref _created);
+
+    /// <summary>Time spent starting engines, summed over engines (they start in the background, partly in parallel).</summary>
+    public TimeSpan EngineStartTime => TimeSpan.FromTicks(Interlocked.Read(ref _startTicks));
 
     /// <summary>Starts engines in parallel until <paramref name="engineCount"/> (at most the maximum) are running.</summary>
     public async Task WarmUpAsync(int engineCount, CancellationToken cancellationToken = default)
@@ -177,10 +181,12 @@ public sealed class KqlHostPool : IDisposable
     private void StartEngine()
     {
         PooledEngine engine;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             engine = new PooledEngine(_options.CreateHost(), RecordSchemaProblems);
             Interlocked.Increment(ref _created);
+            Interlocked.Add(ref _startTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
         }
         catch (Exception e)
         {
