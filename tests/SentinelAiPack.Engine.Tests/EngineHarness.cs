@@ -11,6 +11,9 @@ public sealed class EngineHarness
 {
     private static KqlHostPool? _pool;
 
+    /// <summary>The shared analyzer pool (one engine).</summary>
+    public static KqlHostPool Pool => _pool!;
+
     public static KqlEngine Engine { get; private set; } = null!;
 
     /// <summary>The analyzer's tree export the shared <see cref="Engine"/> uses.</summary>

@@ -84,7 +84,8 @@ public class ResultCacheTests
         var again = await analyzer.AnalyzeAsync(Requests, schemas);
 
         Assert.That(again.Count(r => !r.FromCache), Is.EqualTo(1));
-        Assert.That(File.ReadAllText(file), Does.StartWith("{\""));
+        Assert.That(File.ReadAllText(file), Does.StartWith("aipack-cache sha256="), "the damaged entry was rewritten");
+        Assert.That((await analyzer.AnalyzeAsync(Requests, schemas)).All(r => r.FromCache), Is.True);
     }
 
     [Test]

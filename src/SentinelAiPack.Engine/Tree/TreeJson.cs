@@ -40,7 +40,7 @@ public static class TreeJson
             if (tree is not null)
             {
                 tree.Text = text;
-                tree.JsonLength = treeJson.Length;
+                tree.JsonLength = System.Text.Encoding.UTF8.GetCharCount(treeJson);
             }
             return tree;
         }
