@@ -6,12 +6,17 @@ namespace SentinelAiPack.Engine.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release -- [BenchmarkDotNet args]</c> runs the benchmarks; <c>-- quick</c> is a fast
-/// stopwatch pass (5 runs each) that also prints the raw data size and the bytes a run allocates.
+/// stopwatch pass (5 runs each) that also prints the raw data size and the bytes a run allocates; <c>-- tree-cache-read DIR</c>
+/// times reading a filled tree cache (<see cref="TreeCacheRead"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["tree-cache-read", var directory])
+        {
+            return TreeCacheRead.Run(directory);
+        }
         if (args is ["quick", ..])
         {
             Quick();
