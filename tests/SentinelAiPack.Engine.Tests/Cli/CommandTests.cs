@@ -44,6 +44,41 @@ public class CommandTests
     }
 
     [Test]
+    public async Task Test_rerun_reads_trees_from_the_cache_and_no_cache_bypasses_it()
+    {
+        var variables = new[] { "AIPACK_CACHE_DIR", KqlServices.NoCacheVariable, SentinelAiPack.Cli.Commands.TestCommand.TimingsVariable };
+        var saved = variables.ToDictionary(v => v, v => Environment.GetEnvironmentVariable(v));
+        var cache = Path.Combine(_work, "cache");
+        try
+        {
+            Environment.SetEnvironmentVariable("AIPACK_CACHE_DIR", cache);
+            Environment.SetEnvironmentVariable(SentinelAiPack.Cli.Commands.TestCommand.TimingsVariable, "1");
+            var first = await Aipack("test", ".");
+            var second = await Aipack("test", ".");
+            Environment.SetEnvironmentVariable(KqlServices.NoCacheVariable, "1");
+            var bypassed = await Aipack("test", ".");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(first.Error, Does.Contain("engines started 1").And.Contain("(0 from cache;"));
+                Assert.That(Directory.GetFiles(Path.Combine(cache, "kql-trees"), "*.json", SearchOption.AllDirectories), Has.Length.EqualTo(3));
+                Assert.That(second.Error, Does.Contain("engines started 0").And.Contain("for 3 items (3 from cache;"));
+                Assert.That(second.Out, Is.EqualTo(first.Out), "the report is the same from cached trees");
+                Assert.That((second.Exit, bypassed.Exit), Is.EqualTo((first.Exit, first.Exit)));
+                Assert.That(bypassed.Error, Does.Contain("engines started 1").And.Contain("(0 from cache, cache off;"));
+                Assert.That(bypassed.Out, Is.EqualTo(first.Out));
+            });
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+
+    [Test]
     public async Task Test_failures_exit_one_and_junit_has_a_suite_per_rule()
     {
         var (exit, _, _) = await Aipack("test", ".", "--format", "junit", "--output", "out/junit.xml");
