@@ -177,7 +177,12 @@ public sealed class LockTests
         var content = await LoadedPack.LoadAsync(pack.Root);
         var diagnostics = LockCheck.Check(content, LockFile.Empty, pack.LockPath);
         Assert.That(diagnostics.Select(d => d.Code).Distinct(), Is.EqualTo(new[] { "SAP8012" }));
-        Assert.That(diagnostics, Has.Count.EqualTo(content.Items.Count));
-        Assert.That(diagnostics.All(d => d.Severity == DiagnosticSeverity.Error && File.Exists(d.FilePath)), Is.True);
+        // The content items, the fixture workbook, and the conversation playbook and automation rule its PromptInjection rule brings.
+        Assert.That(diagnostics, Has.Count.EqualTo(content.Items.Count + 3));
+        Assert.That(diagnostics.All(d => d.Severity == DiagnosticSeverity.Error), Is.True);
+        var generated = diagnostics.Where(d => d.FilePath == pack.LockPath).ToList();
+        Assert.That(generated.Select(d => d.Message), Has.Some.Contains("AIPack-EnrichConversationContext").And.Some.Contains("AIPack-RunConversationContext"),
+            "the fixture has no playbooks/ folder: findings about generated templates name the lock file");
+        Assert.That(diagnostics.Except(generated).All(d => File.Exists(d.FilePath)), Is.True);
     }
 }

@@ -3,7 +3,8 @@ using SentinelAiPack.Content.Diagnostics;
 namespace SentinelAiPack.Build.Lock;
 
 /// <summary>
-/// The build's gate: the lock file must describe the content exactly. An item whose logic changed without a version
+/// The build's gate: the lock file must describe the content exactly (rules, hunting queries, parsers, workbooks,
+/// playbooks, automation rules). An item whose logic changed without a version
 /// bump fails naming it; so does a version bump not yet locked, a new item not yet locked, a lowered version and a
 /// removed item without a deprecation entry.
 /// </summary>
@@ -14,48 +15,41 @@ public static class LockCheck
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(lockFile);
         var diff = LockComparison.Compare(content, lockFile);
-        var diagnostics = new List<Diagnostic>();
-        diagnostics.AddRange(diff.DuplicateKeys.Select(LockMessages.Duplicate));
+        var diagnostics = new List<Diagnostic>(diff.Problems);
+        diagnostics.AddRange(diff.DuplicateKeys.Select(d => LockMessages.Duplicate(d, lockPath)));
         foreach (var state in diff.Items)
         {
-            var item = state.Item;
-            switch (state.Status)
+            Diagnostic? finding = state.Status switch
             {
-                case ItemLockStatus.ChangedWithoutVersion:
-                    diagnostics.Add(LockMessages.ChangedWithoutVersion(state));
-                    break;
-                case ItemLockStatus.VersionLowered:
-                    diagnostics.Add(LockMessages.VersionLowered(state));
-                    break;
-                case ItemLockStatus.VersionInvalid:
-                    diagnostics.Add(LockMessages.VersionInvalid(state));
-                    break;
-                case ItemLockStatus.Deprecated:
-                    diagnostics.Add(LockMessages.DeprecatedPresent(state, lockPath));
-                    break;
-                case ItemLockStatus.New:
-                    diagnostics.Add(BuildCodes.NotLocked.Create(item.Item.FilePath, item.Item.Id?.Span ?? new SourceSpan(1, 1),
-                        $"'{item.DisplayName}' ({item.Key}) is not in {Path.GetFileName(lockPath)}; run 'aipack lock' and commit the lock file."));
-                    break;
-                case ItemLockStatus.VersionRaised:
-                    diagnostics.Add(BuildCodes.LockOutOfDate.Create(item.Item.FilePath, new SourceSpan(1, 1),
-                        $"'{item.DisplayName}' ({item.Key}) is version {state.Current.Version} but {Path.GetFileName(lockPath)} records {state.Locked!.Version}; run 'aipack lock' and commit the lock file."));
-                    break;
+                ItemLockStatus.ChangedWithoutVersion => LockMessages.ChangedWithoutVersion(state, lockPath),
+                ItemLockStatus.VersionLowered => LockMessages.VersionLowered(state, lockPath),
+                ItemLockStatus.VersionInvalid => LockMessages.VersionInvalid(state, lockPath),
+                ItemLockStatus.Deprecated => LockMessages.DeprecatedPresent(state, lockPath),
+                ItemLockStatus.New => LockMessages.NotLocked(state, lockPath),
+                ItemLockStatus.VersionRaised => LockMessages.LockOutOfDate(state, lockPath),
+                _ => null,
+            };
+            if (finding is not null)
+            {
+                diagnostics.Add(finding);
             }
         }
         diagnostics.AddRange(diff.Removed.Where(r => r.Deprecation is null).Select(r => LockMessages.RemovedWithoutDeprecation(r, lockPath)));
-        diagnostics.AddRange(DeprecationProblems(content, lockFile, lockFile.Deprecated, lockPath));
+        diagnostics.AddRange(DeprecationProblems(diff, lockFile, lockFile.Deprecated, lockPath));
         return diagnostics;
     }
 
     /// <summary>Deprecation entries without a reason, or naming a replacement that is no present, locked or deprecated item.</summary>
     public static IEnumerable<Diagnostic> DeprecationProblems(
-        PackContent content, LockFile lockFile, IReadOnlyDictionary<string, DeprecationEntry> deprecated, string lockPath)
+        LockDiff diff, LockFile lockFile, IReadOnlyDictionary<string, DeprecationEntry> deprecated, string lockPath)
     {
-        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(lockFile);
         ArgumentNullException.ThrowIfNull(deprecated);
-        var known = content.Items.Select(i => i.Key).Concat(lockFile.Items.Keys).Concat(deprecated.Keys).ToHashSet(StringComparer.Ordinal);
+        var known = diff.Items.Select(i => i.Subject.Key)
+            .Concat(LockSections.All.SelectMany(s => lockFile.Section(s).Keys))
+            .Concat(deprecated.Keys)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var (key, entry) in deprecated)
         {
             if (string.IsNullOrWhiteSpace(entry.Reason))

@@ -1,3 +1,5 @@
+using SentinelAiPack.Content.Diagnostics;
+
 namespace SentinelAiPack.Build.Lock;
 
 /// <summary>How an item stands against the lock file.</summary>
@@ -25,14 +27,21 @@ public enum ItemLockStatus
     Deprecated,
 }
 
-/// <summary>One item's current entry, its locked entry and the verdict.</summary>
-public sealed record ItemLockState(PackItem Item, LockEntry Current, LockEntry? Locked, ItemLockStatus Status);
+/// <summary>One tracked item's current entry, its locked entry and the verdict.</summary>
+public sealed record ItemLockState(LockSubject Subject, LockEntry? Locked, ItemLockStatus Status)
+{
+    public LockEntry Current => Subject.Entry;
+}
 
 /// <summary>A locked item no longer in the content, with its deprecation entry when there is one.</summary>
-public sealed record RemovedItem(string Key, LockEntry Locked, DeprecationEntry? Deprecation);
+public sealed record RemovedItem(LockSection Section, string Key, LockEntry Locked, DeprecationEntry? Deprecation);
 
-/// <summary>Every item and every removed item compared with the lock file.</summary>
-public sealed record LockDiff(IReadOnlyList<ItemLockState> Items, IReadOnlyList<RemovedItem> Removed, IReadOnlyList<IReadOnlyList<PackItem>> DuplicateKeys);
+/// <summary>Every tracked item and every removed item compared with the lock file; problems collecting the items.</summary>
+public sealed record LockDiff(
+    IReadOnlyList<ItemLockState> Items,
+    IReadOnlyList<RemovedItem> Removed,
+    IReadOnlyList<IReadOnlyList<LockSubject>> DuplicateKeys,
+    IReadOnlyList<Diagnostic> Problems);
 
 public static class LockComparison
 {
@@ -40,33 +49,29 @@ public static class LockComparison
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(lockFile);
-        var duplicates = content.Items.GroupBy(i => i.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => (IReadOnlyList<PackItem>)g.ToList()).ToList();
+        var collected = LockSubjects.Collect(content);
+        var subjects = collected.Subjects;
+        var duplicates = subjects.GroupBy(s => s.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => (IReadOnlyList<LockSubject>)g.ToList()).ToList();
         var states = new List<ItemLockState>();
-        foreach (var item in content.Items)
+        foreach (var subject in subjects)
         {
-            var current = EntryFor(content, item);
-            lockFile.Items.TryGetValue(item.Key, out var locked);
-            states.Add(new ItemLockState(item, current, locked, StatusOf(item, current, locked, lockFile)));
+            lockFile.Section(subject.Section).TryGetValue(subject.Key, out var locked);
+            states.Add(new ItemLockState(subject, locked, StatusOf(subject.Key, subject.Entry, locked, lockFile)));
         }
-        var present = content.Items.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
-        var removed = lockFile.Items
-            .Where(p => !present.Contains(p.Key))
-            .Select(p => new RemovedItem(p.Key, p.Value, lockFile.Deprecated.GetValueOrDefault(p.Key)))
-            .ToList();
-        return new LockDiff(states, removed, duplicates);
+        var removed = new List<RemovedItem>();
+        foreach (var section in LockSections.All)
+        {
+            var present = subjects.Where(s => s.Section == section).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            removed.AddRange(lockFile.Section(section)
+                .Where(p => !present.Contains(p.Key))
+                .Select(p => new RemovedItem(section, p.Key, p.Value, lockFile.Deprecated.GetValueOrDefault(p.Key))));
+        }
+        return new LockDiff(states, removed, duplicates, collected.Problems);
     }
 
-    /// <summary>The lock entry that records <paramref name="item"/> as it is now.</summary>
-    public static LockEntry EntryFor(PackContent content, PackItem item)
+    private static ItemLockStatus StatusOf(string key, LockEntry current, LockEntry? locked, LockFile lockFile)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(item);
-        return new LockEntry(item.Kind.ToString(), item.DisplayName, item.Version ?? string.Empty, LogicHash.Compute(item.Item), content.RelativePath(item.Item.FilePath));
-    }
-
-    private static ItemLockStatus StatusOf(PackItem item, LockEntry current, LockEntry? locked, LockFile lockFile)
-    {
-        if (lockFile.Deprecated.ContainsKey(item.Key))
+        if (lockFile.Deprecated.ContainsKey(key))
         {
             return ItemLockStatus.Deprecated;
         }

@@ -1,8 +1,8 @@
 namespace SentinelAiPack.Build.Lock;
 
 /// <summary>
-/// <c>aipack.lock.json</c>: for every item (keyed by its id) the version and logic hash last locked, and for every
-/// removed item a deprecation entry saying why and what replaces it.
+/// <c>aipack.lock.json</c>: for every tracked item (keyed by its id, per <see cref="LockSection"/>) the version and logic
+/// hash last locked, and for every removed item a deprecation entry saying why and what replaces it.
 /// </summary>
 public sealed record LockFile
 {
@@ -13,12 +13,48 @@ public sealed record LockFile
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
-    public IReadOnlyDictionary<string, LockEntry> Items { get; init; } = new SortedDictionary<string, LockEntry>(StringComparer.Ordinal);
+    /// <summary>Analytics rules, hunting queries and parsers.</summary>
+    public IReadOnlyDictionary<string, LockEntry> Items { get; init; } = NewSection();
+
+    public IReadOnlyDictionary<string, LockEntry> Workbooks { get; init; } = NewSection();
+
+    public IReadOnlyDictionary<string, LockEntry> Playbooks { get; init; } = NewSection();
+
+    public IReadOnlyDictionary<string, LockEntry> AutomationRules { get; init; } = NewSection();
 
     public IReadOnlyDictionary<string, DeprecationEntry> Deprecated { get; init; } = new SortedDictionary<string, DeprecationEntry>(StringComparer.Ordinal);
+
+    /// <summary>Number of locked entries in every section.</summary>
+    public int Count => LockSections.All.Sum(s => Section(s).Count);
+
+    public IReadOnlyDictionary<string, LockEntry> Section(LockSection section) => section switch
+    {
+        LockSection.Items => Items,
+        LockSection.Workbooks => Workbooks,
+        LockSection.Playbooks => Playbooks,
+        LockSection.AutomationRules => AutomationRules,
+        _ => throw new ArgumentOutOfRangeException(nameof(section), section, null),
+    };
+
+    /// <summary>A lock file with the given sections (missing ones empty).</summary>
+    public static LockFile From(IReadOnlyDictionary<LockSection, SortedDictionary<string, LockEntry>> sections, IReadOnlyDictionary<string, DeprecationEntry> deprecated)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(deprecated);
+        return new LockFile
+        {
+            Items = sections.GetValueOrDefault(LockSection.Items) ?? NewSection(),
+            Workbooks = sections.GetValueOrDefault(LockSection.Workbooks) ?? NewSection(),
+            Playbooks = sections.GetValueOrDefault(LockSection.Playbooks) ?? NewSection(),
+            AutomationRules = sections.GetValueOrDefault(LockSection.AutomationRules) ?? NewSection(),
+            Deprecated = deprecated,
+        };
+    }
+
+    private static SortedDictionary<string, LockEntry> NewSection() => new(StringComparer.Ordinal);
 }
 
-/// <param name="Kind">AnalyticRule, HuntingQuery or Parser.</param>
+/// <param name="Kind">AnalyticRule, HuntingQuery, Parser, Workbook, Playbook or AutomationRule.</param>
 /// <param name="Name">Display name when locked (for messages about removed items).</param>
 /// <param name="Version">Version when locked (x.y.z).</param>
 /// <param name="Hash"><c>sha256:&lt;hex&gt;</c> of the item's normalized logic (see <see cref="LogicHash"/>).</param>

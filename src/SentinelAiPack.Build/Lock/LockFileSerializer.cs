@@ -54,18 +54,6 @@ public static class LockFileSerializer
     public static JsonObject ToJson(LockFile lockFile)
     {
         ArgumentNullException.ThrowIfNull(lockFile);
-        var items = new JsonObject();
-        foreach (var (key, entry) in lockFile.Items)
-        {
-            items[key] = new JsonObject
-            {
-                ["kind"] = entry.Kind,
-                ["name"] = entry.Name,
-                ["version"] = entry.Version,
-                ["hash"] = entry.Hash,
-                ["file"] = entry.File,
-            };
-        }
         var deprecated = new JsonObject();
         foreach (var (key, entry) in lockFile.Deprecated)
         {
@@ -77,13 +65,34 @@ public static class LockFileSerializer
                 ["replacement"] = entry.Replacement,
             };
         }
-        return new JsonObject
+        var root = new JsonObject
         {
             ["description"] = "Written by `aipack lock`. Every item's version and logic hash; `aipack build` fails when an item's logic changed without a version bump. Removed items stay under deprecated.",
             ["formatVersion"] = lockFile.FormatVersion,
-            ["items"] = items,
             ["deprecated"] = deprecated,
         };
+        foreach (var section in LockSections.All)
+        {
+            root[LockSections.JsonName(section)] = Entries(lockFile.Section(section));
+        }
+        return root;
+    }
+
+    private static JsonObject Entries(IReadOnlyDictionary<string, LockEntry> section)
+    {
+        var entries = new JsonObject();
+        foreach (var (key, entry) in section)
+        {
+            entries[key] = new JsonObject
+            {
+                ["kind"] = entry.Kind,
+                ["name"] = entry.Name,
+                ["version"] = entry.Version,
+                ["hash"] = entry.Hash,
+                ["file"] = entry.File,
+            };
+        }
+        return entries;
     }
 
     private static LockFile? Parse(JsonElement root, string path, ICollection<Diagnostic> diagnostics)
@@ -97,18 +106,24 @@ public static class LockFileSerializer
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"formatVersion must be {LockFile.CurrentFormatVersion}"));
         }
-        var items = new SortedDictionary<string, LockEntry>(StringComparer.Ordinal);
+        var sections = new Dictionary<LockSection, SortedDictionary<string, LockEntry>>();
         var deprecated = new SortedDictionary<string, DeprecationEntry>(StringComparer.Ordinal);
         if (problems.Count == 0)
         {
-            foreach (var (key, value) in Objects(root, "items", problems))
+            // A section a lock file predates is simply absent: its items then read as not locked yet (SAP8012).
+            foreach (var section in LockSections.All)
             {
-                var entry = new LockEntry(Text(value, "kind"), Text(value, "name"), Text(value, "version"), Text(value, "hash"), Text(value, "file"));
-                if (entry.Version.Length == 0 || entry.Hash.Length == 0)
+                var name = LockSections.JsonName(section);
+                var entries = sections[section] = new SortedDictionary<string, LockEntry>(StringComparer.Ordinal);
+                foreach (var (key, value) in Objects(root, name, problems))
                 {
-                    problems.Add($"items.{key} needs a version and a hash");
+                    var entry = new LockEntry(Text(value, "kind"), Text(value, "name"), Text(value, "version"), Text(value, "hash"), Text(value, "file"));
+                    if (entry.Version.Length == 0 || entry.Hash.Length == 0)
+                    {
+                        problems.Add($"{name}.{key} needs a version and a hash");
+                    }
+                    entries[key] = entry;
                 }
-                items[key] = entry;
             }
             foreach (var (key, value) in Objects(root, "deprecated", problems))
             {
@@ -124,7 +139,7 @@ public static class LockFileSerializer
             }
             return null;
         }
-        return new LockFile { Items = items, Deprecated = deprecated };
+        return LockFile.From(sections, deprecated);
     }
 
     private static IEnumerable<(string Key, JsonElement Value)> Objects(JsonElement root, string name, List<string> problems)

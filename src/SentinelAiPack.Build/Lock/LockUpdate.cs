@@ -27,7 +27,7 @@ public sealed record LockUpdateResult(LockFile? LockFile, IReadOnlyList<Diagnost
 }
 
 /// <summary>
-/// <c>aipack lock</c>: records every item's current version and logic hash. Refuses, naming the item, when logic
+/// <c>aipack lock</c>: records every tracked item's current version and logic hash, each in its section. Refuses, naming the item, when logic
 /// changed without a version bump (unless forced), when a version went down, when a version is not x.y.z, and when a
 /// locked item disappeared without a deprecation entry. Deprecated items move from <c>items</c> to <c>deprecated</c>.
 /// </summary>
@@ -39,38 +39,38 @@ public static class LockUpdate
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(options);
         var diff = LockComparison.Compare(content, existing);
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Diagnostic>(diff.Problems);
         var changes = new List<LockChange>();
-        diagnostics.AddRange(diff.DuplicateKeys.Select(LockMessages.Duplicate));
-        var items = new SortedDictionary<string, LockEntry>(StringComparer.Ordinal);
+        diagnostics.AddRange(diff.DuplicateKeys.Select(d => LockMessages.Duplicate(d, lockPath)));
+        var sections = LockSections.All.ToDictionary(s => s, _ => new SortedDictionary<string, LockEntry>(StringComparer.Ordinal));
         foreach (var state in diff.Items)
         {
             switch (state.Status)
             {
                 case ItemLockStatus.VersionLowered:
-                    diagnostics.Add(LockMessages.VersionLowered(state));
+                    diagnostics.Add(LockMessages.VersionLowered(state, lockPath));
                     continue;
                 case ItemLockStatus.VersionInvalid:
-                    diagnostics.Add(LockMessages.VersionInvalid(state));
+                    diagnostics.Add(LockMessages.VersionInvalid(state, lockPath));
                     continue;
                 case ItemLockStatus.Deprecated:
                     diagnostics.Add(LockMessages.DeprecatedPresent(state, lockPath));
                     continue;
                 case ItemLockStatus.ChangedWithoutVersion when !options.Force:
-                    diagnostics.Add(LockMessages.ChangedWithoutVersion(state));
+                    diagnostics.Add(LockMessages.ChangedWithoutVersion(state, lockPath));
                     continue;
                 case ItemLockStatus.ChangedWithoutVersion:
-                    changes.Add(new LockChange(state.Item.Key, state.Item.DisplayName, $"logic changed, forced at version {state.Current.Version}"));
+                    changes.Add(new LockChange(state.Subject.Key, state.Subject.DisplayName, $"logic changed, forced at version {state.Current.Version}"));
                     break;
                 case ItemLockStatus.New:
-                    changes.Add(new LockChange(state.Item.Key, state.Item.DisplayName, $"added at version {state.Current.Version}"));
+                    changes.Add(new LockChange(state.Subject.Key, state.Subject.DisplayName, $"added at version {state.Current.Version}"));
                     break;
                 case ItemLockStatus.VersionRaised:
-                    changes.Add(new LockChange(state.Item.Key, state.Item.DisplayName,
+                    changes.Add(new LockChange(state.Subject.Key, state.Subject.DisplayName,
                         $"{state.Locked!.Version} -> {state.Current.Version}" + (state.Current.Hash == state.Locked.Hash ? " (logic unchanged)" : string.Empty)));
                     break;
             }
-            items[state.Item.Key] = state.Current;
+            sections[state.Subject.Section][state.Subject.Key] = state.Current;
         }
 
         var deprecated = new SortedDictionary<string, DeprecationEntry>(existing.Deprecated.ToDictionary(), StringComparer.Ordinal);
@@ -80,7 +80,7 @@ public static class LockUpdate
             if (!removedKeys.TryGetValue(request.Key, out var removed))
             {
                 diagnostics.Add(BuildCodes.DeprecationIncomplete.Create(lockPath, SourceSpan.Unknown,
-                    content.Items.Any(i => i.Key == request.Key)
+                    diff.Items.Any(i => i.Subject.Key == request.Key)
                         ? $"'{request.Key}' is still in the content; delete its file before deprecating it."
                         : $"'{request.Key}' is not a locked item; --deprecate takes the id of an item removed since the last lock."));
                 continue;
@@ -92,8 +92,8 @@ public static class LockUpdate
         {
             diagnostics.Add(LockMessages.RemovedWithoutDeprecation(removed, lockPath));
         }
-        var updated = new LockFile { Items = items, Deprecated = deprecated };
-        diagnostics.AddRange(LockCheck.DeprecationProblems(content, existing, deprecated, lockPath));
+        var updated = LockFile.From(sections, deprecated);
+        diagnostics.AddRange(LockCheck.DeprecationProblems(diff, existing, deprecated, lockPath));
         return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
             ? new LockUpdateResult(null, diagnostics, changes)
             : new LockUpdateResult(updated, diagnostics, changes);

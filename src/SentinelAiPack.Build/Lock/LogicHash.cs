@@ -5,7 +5,11 @@ using SentinelAiPack.Build.Arm;
 using SentinelAiPack.Content.Json;
 using SentinelAiPack.Content.Model;
 using SentinelAiPack.Content.Schemas;
+using SentinelAiPack.Enrichment.Playbooks;
 using SentinelAiPack.Telemetry.Arm;
+using SentinelAiPack.Workbooks.Generation;
+using SentinelAiPack.Workbooks.Queries;
+using SentinelAiPack.Workbooks.Specs;
 
 namespace SentinelAiPack.Build.Lock;
 
@@ -22,6 +26,8 @@ namespace SentinelAiPack.Build.Lock;
 /// </list>
 /// Not hashed, because they change no detection: name, description, tactics, techniques, requiredDataConnectors,
 /// status, tags, metadata and the <c>aipack:</c> block. A comment edit inside the query is a query change.
+/// Workbooks, playbooks and automation rules are generated; their hash covers the generated content a deployment
+/// installs (see <see cref="Compute(WorkbookSpec)"/>, <see cref="ComputePlaybook"/>, <see cref="ComputeAutomationRule"/>).
 /// </summary>
 public static class LogicHash
 {
@@ -39,6 +45,55 @@ public static class LogicHash
             ParserFunction parser => ParserLogic(parser),
             _ => new JsonObject { ["query"] = NormalizeQuery(item.Query?.Text) },
         };
+        return Of(logic);
+    }
+
+    /// <summary>
+    /// A workbook's logic: its generated gallery template (every parameter, section, text and tile with its query and
+    /// visualization) without the header item (title and description, like a rule's name and description) and with the
+    /// rule catalog left out (<c>AIPackRules</c> is generated from the analytics rules, which the lock tracks themselves,
+    /// so adding a rule does not demand a bump of every workbook). Gallery metadata (subtitle, data types, connectors,
+    /// logo) and the version are not in the template, so not hashed.
+    /// </summary>
+    public static string Compute(WorkbookSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var gallery = GalleryTemplateWriter.Write(spec, RuleCatalog.Empty);
+        if (gallery["items"] is JsonArray items && items.FirstOrDefault() is JsonObject first && first["name"]?.GetValue<string>() == GalleryTemplateWriter.HeaderItemName)
+        {
+            items.RemoveAt(0);
+        }
+        return Of(gallery);
+    }
+
+    /// <summary>A playbook's logic: its generated template without <c>metadata</c> (gallery text and release notes).</summary>
+    public static string ComputePlaybook(JsonObject template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var logic = (JsonObject)template.DeepClone();
+        logic.Remove("metadata");
+        return Of(logic);
+    }
+
+    /// <summary>
+    /// An automation rule's logic: its generated template without <c>metadata</c> and without the default list of
+    /// watched analytics rules, which follows the content (every rule of the enricher's alert types) and would otherwise
+    /// demand a bump whenever a rule is added.
+    /// </summary>
+    public static string ComputeAutomationRule(JsonObject template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var logic = (JsonObject)template.DeepClone();
+        logic.Remove("metadata");
+        if (logic["parameters"]?[AutomationRuleTemplate.AnalyticRuleIdsParameter] is JsonObject watched)
+        {
+            watched.Remove("defaultValue");
+        }
+        return Of(logic);
+    }
+
+    private static string Of(JsonNode logic)
+    {
         var bytes = Encoding.UTF8.GetBytes(CanonicalJson.Serialize(logic));
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
     }

@@ -35,24 +35,12 @@ internal static class PackagedPlaybook
             }
         }
         var workflow = resources.Single(r => r["type"]?.GetValue<string>() == ApiVersions.WorkflowType);
-        return new SolutionContent(ContentKind, name, ReleaseVersion(template), "pl", workflow,
+        return new SolutionContent(ContentKind, name, TemplateVersion.Of(template), "pl", workflow,
             ArmLiteral.Escape($"[resourceId('{ApiVersions.WorkflowType}', parameters('{PlaybookContributor.PlaybookNameParameter}'))]"))
         {
             SupportingResources = [.. resources.Where(r => !ReferenceEquals(r, workflow))],
             TemplateParameters = deferred["parameters"] as JsonObject,
             TemplateVariables = deferred["variables"] as JsonObject,
         };
-    }
-
-    /// <summary>The newest x.y.z version in the template's gallery release notes, else 1.0.0.</summary>
-    public static string ReleaseVersion(JsonObject template)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        var versions = (template["metadata"]?["releaseNotes"] as JsonArray ?? [])
-            .Select(n => n?["version"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null)
-            .Select(v => v is not null && v.Count(c => c == '.') == 2 && Version.TryParse(v, out var parsed) ? parsed : null)
-            .OfType<Version>()
-            .ToList();
-        return versions.Count == 0 ? "1.0.0" : versions.Max()!.ToString(3);
     }
 }

@@ -29,24 +29,52 @@ public sealed class PlaybookContributor : IArtifactContributor
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var artifacts = PlaybookArtifacts.Build(content.Rules.Select(i => i.Rule!));
-        var automationRules = artifacts
-            .Where(a => a.Kind == PlaybookArtifactKind.AutomationRule && DefaultOf(a.Template, "AnalyticRuleIds") is JsonArray { Count: > 0 })
-            .ToList();
-        var runPlaybooks = automationRules.Select(PlaybookOf).ToHashSet(StringComparer.Ordinal);
-        var playbooks = artifacts.Where(a => a.Kind == PlaybookArtifactKind.Playbook && runPlaybooks.Contains(PlaybookOf(a))).ToList();
-        if (playbooks.Count == 0)
+        var selected = Select(content);
+        if (selected.FunctionApp is not { } functionApp)
         {
             return [];
         }
-        var functionApp = artifacts.Single(a => a.Kind == PlaybookArtifactKind.FunctionApp);
-        return [FunctionApp(functionApp), .. playbooks.Select(Playbook), .. automationRules.Select(AutomationRule)];
+        return [FunctionApp(functionApp), .. selected.Playbooks.Select(Playbook), .. selected.AutomationRules.Select(AutomationRule)];
+    }
+
+    /// <summary>
+    /// The enrichment artifacts the build ships for <paramref name="content"/> (the version lock tracks the same ones):
+    /// automation rules watching at least one rule, the playbooks they run, and the Function App when there is a playbook.
+    /// </summary>
+    public static EnrichmentSelection Select(PackContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var artifacts = PlaybookArtifacts.Build(content.Rules.Select(i => i.Rule!));
+        var automationRules = artifacts
+            .Where(a => a.Kind == PlaybookArtifactKind.AutomationRule && DefaultOf(a.Template, AutomationRuleTemplate.AnalyticRuleIdsParameter) is JsonArray { Count: > 0 })
+            .ToList();
+        var runPlaybooks = automationRules.Select(PlaybookOf).ToHashSet(StringComparer.Ordinal);
+        var playbooks = artifacts.Where(a => a.Kind == PlaybookArtifactKind.Playbook && runPlaybooks.Contains(PlaybookOf(a))).ToList();
+        return playbooks.Count == 0
+            ? new EnrichmentSelection(null, [], [])
+            : new EnrichmentSelection(artifacts.Single(a => a.Kind == PlaybookArtifactKind.FunctionApp), playbooks, automationRules);
+    }
+
+    /// <summary>The name a playbook is deployed and packaged under (its <c>PlaybookName</c> default).</summary>
+    public static string PlaybookOf(PlaybookArtifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        return DefaultOf(artifact.Template, PlaybookNameParameter)?.GetValue<string>() ?? artifact.DisplayName;
+    }
+
+    /// <summary>An automation rule's key: its file name without extension.</summary>
+    public static string AutomationRuleKey(PlaybookArtifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        return Path.GetFileNameWithoutExtension(AutomationRuleFileName(artifact));
     }
 
     private static JsonNode? DefaultOf(JsonObject template, string parameter) => template["parameters"]?[parameter]?["defaultValue"];
 
-    private static string PlaybookOf(PlaybookArtifact artifact) =>
-        DefaultOf(artifact.Template, PlaybookNameParameter)?.GetValue<string>() ?? artifact.DisplayName;
+    private static string AutomationRuleFileName(PlaybookArtifact artifact) =>
+        artifact.RelativePath.StartsWith(AutomationRulesFolder, StringComparison.Ordinal)
+            ? artifact.RelativePath[AutomationRulesFolder.Length..]
+            : artifact.RelativePath;
 
     /// <summary>The Function App, its <c>WorkspaceName</c> defaulting to the shared <c>workspace</c> parameter.</summary>
     private static ArtifactContribution FunctionApp(PlaybookArtifact artifact)
@@ -84,12 +112,10 @@ public sealed class PlaybookContributor : IArtifactContributor
 
     private static ArtifactContribution AutomationRule(PlaybookArtifact artifact)
     {
-        var fileName = artifact.RelativePath.StartsWith(AutomationRulesFolder, StringComparison.Ordinal)
-            ? artifact.RelativePath[AutomationRulesFolder.Length..]
-            : artifact.RelativePath;
+        var fileName = AutomationRuleFileName(artifact);
         return new ArtifactContribution
         {
-            Key = Path.GetFileNameWithoutExtension(fileName),
+            Key = AutomationRuleKey(artifact),
             DisplayName = artifact.DisplayName,
             Step = DeploymentStep.AutomationRules,
             FileName = fileName,
@@ -98,3 +124,6 @@ public sealed class PlaybookContributor : IArtifactContributor
         };
     }
 }
+
+/// <summary>The enrichment artifacts a build ships; all empty (no Function App) when no rule has an enricher.</summary>
+public sealed record EnrichmentSelection(PlaybookArtifact? FunctionApp, IReadOnlyList<PlaybookArtifact> Playbooks, IReadOnlyList<PlaybookArtifact> AutomationRules);

@@ -23,7 +23,7 @@ public sealed class WorkbookContributor : IArtifactContributor
         ArgumentNullException.ThrowIfNull(diagnostics);
         var catalog = RuleCatalog.FromContent(content.Content);
         var options = LoadOptions.For(content.Settings);
-        foreach (var path in SpecFiles(content))
+        foreach (var path in WorkbookSpecFiles.Find(content))
         {
             var loaded = WorkbookSpecLoader.Load(path, options);
             if (loaded.Spec is not { } spec || loaded.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -58,24 +58,4 @@ public sealed class WorkbookContributor : IArtifactContributor
     }
 
     private static string WorkbookName(string templateId) => StableId.Text(StableId.For("workbook", templateId));
-
-    private static IEnumerable<string> SpecFiles(PackContent content)
-    {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var path in content.ContentPaths)
-        {
-            if (File.Exists(path) && WorkbookFiles.IsSpecFile(path))
-            {
-                found.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                foreach (var file in ContentLoader.ExpandPath(path, new List<Diagnostic>()).Where(WorkbookFiles.IsSpecFile))
-                {
-                    found.Add(Path.GetFullPath(file));
-                }
-            }
-        }
-        return found;
-    }
 }

@@ -87,7 +87,7 @@ public sealed class LockCommand : ICliCommand
         {
             await io.Out.WriteLineAsync($"  {change.Name} ({change.Key}): {change.What}").ConfigureAwait(false);
         }
-        await io.Out.WriteLineAsync($"Locked {result.LockFile!.Items.Count} item(s), {result.LockFile.Deprecated.Count} deprecated, in {io.Display(lockPath)} ({result.Changes.Count} change(s)).").ConfigureAwait(false);
+        await io.Out.WriteLineAsync($"Locked {result.LockFile!.Count} item(s), {result.LockFile.Deprecated.Count} deprecated, in {io.Display(lockPath)} ({result.Changes.Count} change(s)).").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 }

@@ -13,15 +13,21 @@ public static class AutomationRuleTemplate
     /// <summary>API version of automation rules.</summary>
     public const string ApiVersion = "2023-02-01";
 
-    /// <summary>Builds the automation rule that runs <paramref name="playbookName"/> for <paramref name="ruleIds"/>.</summary>
-    public static JsonObject Build(Guid automationRuleId, string displayName, string playbookName, int order, IReadOnlyList<string> ruleIds)
+    /// <summary>Name of the parameter listing the watched analytics rules (derived from the content, not from this template).</summary>
+    public const string AnalyticRuleIdsParameter = "AnalyticRuleIds";
+
+    /// <summary>
+    /// Builds the automation rule that runs <paramref name="playbookName"/> for <paramref name="ruleIds"/>; its version is
+    /// the newest of <paramref name="releaseNotes"/> (template <c>metadata</c>, which ARM ignores).
+    /// </summary>
+    public static JsonObject Build(Guid automationRuleId, string displayName, string playbookName, int order, IReadOnlyList<string> ruleIds, IReadOnlyList<ReleaseNote> releaseNotes)
     {
         var parameters = new JsonObject
         {
             ["workspace"] = ArmJson.Parameter("string", "Name of the Microsoft Sentinel workspace."),
             ["PlaybookName"] = ArmJson.Parameter("string", "Name of the playbook to run.", playbookName),
             ["PlaybookResourceGroup"] = ArmJson.Parameter("string", "Resource group of the playbook.", "[resourceGroup().name]"),
-            ["AnalyticRuleIds"] = ArmJson.Parameter("array", "Ids of the analytics rules whose incidents the playbook enriches.", ArmJson.Strings([.. ruleIds])),
+            [AnalyticRuleIdsParameter] = ArmJson.Parameter("array", "Ids of the analytics rules whose incidents the playbook enriches.", ArmJson.Strings([.. ruleIds])),
             ["AutomationRuleId"] = ArmJson.Parameter("string", "Id (name) of the automation rule.", automationRuleId.ToString()),
         };
         var rule = new JsonObject
@@ -61,6 +67,6 @@ public static class AutomationRuleTemplate
                 }),
             },
         };
-        return ArmJson.Template(null, parameters, new JsonObject(), [rule]);
+        return ArmJson.Template(new JsonObject { ["releaseNotes"] = ReleaseNote.ToJson(releaseNotes) }, parameters, new JsonObject(), [rule]);
     }
 }

@@ -17,8 +17,8 @@ public static class EnrichmentPlaybookTemplate
     /// <summary>API connection API version.</summary>
     public const string ConnectionApiVersion = "2016-06-01";
 
-    /// <summary>Builds the playbook for <paramref name="functionName"/>.</summary>
-    public static JsonObject Build(string playbookName, string functionName, string title, string description, IReadOnlyList<string> entities)
+    /// <summary>Builds the playbook for <paramref name="functionName"/>; its version is the newest of <paramref name="releaseNotes"/>.</summary>
+    public static JsonObject Build(string playbookName, string functionName, string title, string description, IReadOnlyList<string> entities, IReadOnlyList<ReleaseNote> releaseNotes)
     {
         var metadata = new JsonObject
         {
@@ -36,12 +36,7 @@ public static class EnrichmentPlaybookTemplate
             ["tags"] = ArmJson.Strings("Enrichment", "AI", "SentinelAiPack"),
             ["support"] = new JsonObject { ["tier"] = "community" },
             ["author"] = new JsonObject { ["name"] = "SentinelAiPack maintainers" },
-            ["releaseNotes"] = new JsonArray(new JsonObject
-            {
-                ["version"] = "1.0.0",
-                ["title"] = "Initial version",
-                ["notes"] = ArmJson.Strings("Runs the " + functionName + " enricher on every incident the automation rule selects."),
-            }),
+            ["releaseNotes"] = ReleaseNote.ToJson(releaseNotes),
         };
         var parameters = new JsonObject
         {

@@ -38,7 +38,8 @@ public static class PlaybookArtifacts
     /// <summary>Alert types whose incidents get the model-integrity enricher.</summary>
     public static IReadOnlyList<string> IntegrityAlertTypes { get; } = ["ModelDrift"];
 
-    // Fixed ids so a redeploy updates the same automation rules.
+    // Fixed ids so a redeploy updates the same automation rules. A change to a template below needs a new release note
+    // (its newest version is the template's version): the version lock fails the build otherwise.
     private static readonly Guid ConversationRuleId = new("5b0c8f2e-1d7a-4c3b-9e6f-2a4d8c1b7e01");
     private static readonly Guid IntegrityRuleId = new("5b0c8f2e-1d7a-4c3b-9e6f-2a4d8c1b7e02");
 
@@ -59,15 +60,19 @@ public static class PlaybookArtifacts
             new($"{ConversationPlaybook}/azuredeploy.json", PlaybookArtifactKind.Playbook, 2, ConversationPlaybook, EnrichmentPlaybookTemplate.Build(
                 ConversationPlaybook, "EnrichConversationContext", "Enrich AI conversation incidents",
                 "Answers the analyst guide's prompt-injection triage questions in an incident comment (direct or indirect, before or after tool calls, evidence of success, related sessions, same payload across users) and tags the incident by the guide's escalation criteria.",
-                ["account", "ip", "cloudapplication"])),
+                ["account", "ip", "cloudapplication"],
+                [new("1.0.0", "Initial version", ["Runs the EnrichConversationContext enricher on every incident the automation rule selects."])])),
             new($"{IntegrityPlaybook}/azuredeploy.json", PlaybookArtifactKind.Playbook, 2, IntegrityPlaybook, EnrichmentPlaybookTemplate.Build(
                 IntegrityPlaybook, "EnrichModelIntegrity", "Enrich AI model drift and integrity incidents",
                 "Compares the deployed model's SHA-256 with the registry, lists deployment changes with who made them and tells whether output became more or less restrictive, in an incident comment with tags.",
-                ["azureresource", "account"])),
+                ["azureresource", "account"],
+                [new("1.0.0", "Initial version", ["Runs the EnrichModelIntegrity enricher on every incident the automation rule selects."])])),
             new("automation-rules/AIPack-RunConversationContext.json", PlaybookArtifactKind.AutomationRule, 3, "Run AIPack-EnrichConversationContext",
-                AutomationRuleTemplate.Build(ConversationRuleId, "SentinelAiPack: enrich AI conversation incidents", ConversationPlaybook, 100, IdsFor(ConversationAlertTypes))),
+                AutomationRuleTemplate.Build(ConversationRuleId, "SentinelAiPack: enrich AI conversation incidents", ConversationPlaybook, 100, IdsFor(ConversationAlertTypes),
+                    [new("1.0.0", "Initial version", ["Runs AIPack-EnrichConversationContext on incidents of the pack's conversation rules."])])),
             new("automation-rules/AIPack-RunModelIntegrity.json", PlaybookArtifactKind.AutomationRule, 3, "Run AIPack-EnrichModelIntegrity",
-                AutomationRuleTemplate.Build(IntegrityRuleId, "SentinelAiPack: enrich AI model drift and integrity incidents", IntegrityPlaybook, 101, IdsFor(IntegrityAlertTypes))),
+                AutomationRuleTemplate.Build(IntegrityRuleId, "SentinelAiPack: enrich AI model drift and integrity incidents", IntegrityPlaybook, 101, IdsFor(IntegrityAlertTypes),
+                    [new("1.0.0", "Initial version", ["Runs AIPack-EnrichModelIntegrity on incidents of the pack's model drift rules."])])),
         ];
     }
 

@@ -16,6 +16,8 @@ public static class GalleryTemplateWriter
 {
     public const string SchemaUrl = "https://github.com/Microsoft/Application-Insights-Workbooks/blob/master/schema/workbook.json";
     public const string WorkspaceResourceType = "microsoft.operationalinsights/workspaces";
+    /// <summary>Name of the first item: the title and description as markdown.</summary>
+    public const string HeaderItemName = "text - header";
     private const int LogAnalyticsQuery = 0;
 
     public static JsonObject Write(WorkbookSpec spec, RuleCatalog? catalog = null)
@@ -24,7 +26,7 @@ public static class GalleryTemplateWriter
         catalog ??= RuleCatalog.Empty;
         var items = new JsonArray
         {
-            Markdown("text - header", $"# {spec.Title.Value}\n\n{spec.Description.Value.Trim()}"),
+            Markdown(HeaderItemName, $"# {spec.Title.Value}\n\n{spec.Description.Value.Trim()}"),
         };
         if (spec.Parameters.Count > 0)
         {
