@@ -8,8 +8,6 @@ using SentinelAiPack.Build.Solution;
 using SentinelAiPack.Cli.Content;
 using SentinelAiPack.Cli.Infrastructure;
 using SentinelAiPack.Engine;
-using SentinelAiPack.Engine.Tree;
-using SentinelAiPack.Kql;
 
 namespace SentinelAiPack.Cli.Commands;
 
@@ -56,9 +54,8 @@ public sealed class BuildCommand : ICliCommand
             return ExitCodes.Failures;
         }
 
-        // The engine shares the analyzer's pool of hosts (one start-up per run).
-        var pool = KqlServices.Analyzer(context) is KqlAnalyzer analyzer ? analyzer.Pool : KqlServices.Pool(context);
-        var samples = await new SampleRunner(new KqlEngine(new PoolTreeSource(pool))).RunAsync(content, cancellationToken).ConfigureAwait(false);
+        // The engine reads trees from the on-disk cache and shares the analyzer's pool of hosts (one start-up per run).
+        var samples = await new SampleRunner(new KqlEngine(KqlServices.TreeSource(context))).RunAsync(content, cancellationToken).ConfigureAwait(false);
         var build = PackBuilder.Generate(content, new BuildOptions { Solution = new SolutionOptions { Version = args.SolutionVersion }, SampleOutputs = samples });
         await PackInputs.PrintAsync(io, build.Diagnostics).ConfigureAwait(false);
         if (build.HasErrors)

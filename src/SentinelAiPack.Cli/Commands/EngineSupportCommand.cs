@@ -5,7 +5,6 @@ using SentinelAiPack.Cli.Content;
 using SentinelAiPack.Cli.Infrastructure;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Engine.Coverage;
-using SentinelAiPack.Engine.Tree;
 
 namespace SentinelAiPack.Cli.Commands;
 
@@ -51,7 +50,7 @@ public sealed class EngineSupportCommand : ICliCommand
         }
         var (settings, _) = ContentLocator.LoadSettings(io);
         var (schemaSet, _) = SchemaSetBuilder.FromSources(settings, schemaFolders.Select(io.Resolve));
-        var analyzer = new EngineSupportAnalyzer(new PoolTreeSource(KqlServices.Pool(context)), schemaSet);
+        var analyzer = new EngineSupportAnalyzer(KqlServices.TreeSource(context), schemaSet);
         var progress = new Progress<int>(done =>
         {
             if (io.IsTerminal)

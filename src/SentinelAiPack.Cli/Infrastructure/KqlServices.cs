@@ -7,7 +7,8 @@ namespace SentinelAiPack.Cli.Infrastructure;
 /// <summary>
 /// The analyzer every command shares within one run. Analysis results and the local engine's exported trees are
 /// cached on disk (keyed by query, schemas and analyzer version), and engines start lazily, only for the first query
-/// the cache cannot answer: an unchanged re-run starts no V8. Set AIPACK_NO_CACHE=1 to bypass both caches.
+/// the cache cannot answer: an unchanged re-run starts no V8. Set AIPACK_NO_CACHE=1 to bypass both caches. Each cache
+/// folder is pruned to its size bound (AIPACK_CACHE_MAX_MB, else the cache's default) when the run ends.
 /// </summary>
 public static class KqlServices
 {
@@ -19,16 +20,45 @@ public static class KqlServices
         context.Services.GetOrCreate<IKqlAnalyzer>(() =>
         {
             var analyzer = new KqlAnalyzer(Pool(context));
-            return CacheDisabled ? analyzer : new CachedKqlAnalyzer(analyzer, KqlResultCache.ForBundle(KustoBundle.Default));
+            if (CacheDisabled)
+            {
+                return analyzer;
+            }
+            var cache = KqlResultCache.ForBundle(KustoBundle.Default);
+            PruneAtEnd(context, cache.FileStore, KqlResultCache.DefaultMaxBytes);
+            return new CachedKqlAnalyzer(analyzer, cache);
         });
 
-    /// <summary>The local engine's source of bound trees: the shared pool behind the on-disk tree cache.</summary>
+    /// <summary>
+    /// The local engine's source of bound trees: the on-disk tree cache in front of the analyzer's pool (an injected
+    /// <see cref="KqlAnalyzer"/>'s own pool, so a run starts its engines once).
+    /// </summary>
     public static PoolTreeSource TreeSource(CliContext context) =>
         context.Services.GetOrCreate(() =>
         {
-            var pool = Pool(context);
-            return new PoolTreeSource(pool, CacheDisabled ? null : TreeCache.ForBundle(pool.Options.Bundle));
+            var pool = Analyzer(context) is KqlAnalyzer analyzer ? analyzer.Pool : Pool(context);
+            if (CacheDisabled)
+            {
+                return new PoolTreeSource(pool);
+            }
+            var cache = TreeCache.ForBundle(pool.Options.Bundle);
+            PruneAtEnd(context, cache.Store, TreeCache.DefaultMaxBytes);
+            return new PoolTreeSource(pool, cache);
         });
+
+    private static void PruneAtEnd(CliContext context, HashedFileStore store, long defaultMaxBytes)
+    {
+        long? configured;
+        try
+        {
+            configured = CacheSizeLimit.FromEnvironment();
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        context.Services.GetOrCreate(() => new CachePruning()).Add(store, configured ?? defaultMaxBytes);
+    }
 
     public static KqlHostPool Pool(CliContext context) =>
         context.Services.GetOrCreate(() => new KqlHostPool(new KqlHostPoolOptions()));

@@ -12,6 +12,9 @@ namespace SentinelAiPack.Engine.Tree;
 public sealed class TreeCache(HashedFileStore store)
 {
     private const string FormatVersion = "kql-tree-v1";
+
+    /// <summary>How large the trees folder may grow (unless <see cref="CacheSizeLimit"/> says otherwise): about nine times this pack's trees.</summary>
+    public const long DefaultMaxBytes = 256 * CacheSizeLimit.Megabyte;
     private int _hits;
     private int _misses;
 

@@ -9,12 +9,16 @@ namespace SentinelAiPack.Kql;
 /// the entry (the caller's key text, the entry format and the analyzer code's hash), so an upgraded analyzer never sees
 /// old entries. Each file starts with a checksum line: a truncated or damaged file reads as a miss (and is rewritten by
 /// the next store) instead of handing back a wrong entry. Writes go to a temp file and are renamed, so concurrent runs
-/// never see a torn file.
+/// never see a torn file. <see cref="Prune"/> bounds the folder's size by deleting the least-recently-used entries;
+/// an entry deleted under a reader is a miss.
 /// </summary>
 public sealed class HashedFileStore
 {
     private const string HeaderPrefix = "aipack-cache sha256=";
     private const int HeaderLength = 20 + 64 + 1;
+
+    /// <summary>A hit refreshes its entry's last-write time (what <see cref="Prune"/> ranks by) at most this often, so warm runs write no metadata.</summary>
+    private static readonly TimeSpan UseResolution = TimeSpan.FromHours(1);
 
     /// <param name="directory">Where entries are kept.</param>
     /// <param name="analyzerVersion">Identifies the analyzer code (bundle + shim hash); part of every key.</param>
@@ -40,14 +44,20 @@ public sealed class HashedFileStore
     /// <summary>The entry's content, or null when it is absent, unreadable, truncated or damaged.</summary>
     public byte[]? TryRead(string key)
     {
-        var bytes = AtomicFile.TryRead(PathOf(key));
+        var path = PathOf(key);
+        var bytes = AtomicFile.TryRead(path);
         if (bytes is null || bytes.Length < HeaderLength || !bytes.AsSpan(0, HeaderPrefix.Length).SequenceEqual(Encoding.ASCII.GetBytes(HeaderPrefix)))
         {
             return null;
         }
         var content = bytes.AsSpan(HeaderLength);
         var expected = Encoding.ASCII.GetString(bytes, HeaderPrefix.Length, 64);
-        return Convert.ToHexStringLower(SHA256.HashData(content)) == expected ? content.ToArray() : null;
+        if (Convert.ToHexStringLower(SHA256.HashData(content)) != expected)
+        {
+            return null;
+        }
+        MarkUsed(path);
+        return content.ToArray();
     }
 
     /// <summary>Stores an entry; false when the disk refuses (the cache is an optimisation, never an error).</summary>
@@ -58,6 +68,28 @@ public sealed class HashedFileStore
         header.CopyTo(file, 0);
         content.CopyTo(file.AsSpan(header.Length));
         return AtomicFile.TryWrite(PathOf(key), file);
+    }
+
+    /// <summary>
+    /// Deletes the least-recently-used entries until the folder holds at most <paramref name="maxBytes"/> of them, and
+    /// temp files abandoned by killed writers. Never throws for files other processes change meanwhile.
+    /// </summary>
+    public CachePruneResult Prune(long maxBytes) => CacheFolderPruner.Prune(Directory, maxBytes);
+
+    private static void MarkUsed(string path)
+    {
+        try
+        {
+            var now = DateTime.UtcNow;
+            if (File.GetLastWriteTimeUtc(path) < now - UseResolution)
+            {
+                File.SetLastWriteTimeUtc(path, now);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only cache or an entry pruned meanwhile: the hit stands, only its recency is not recorded.
+        }
     }
 
     /// <summary>The file of an entry (two-character fan-out folders keep directories small).</summary>

@@ -11,11 +11,17 @@ namespace SentinelAiPack.Kql;
 public sealed class KqlResultCache
 {
     private const string FormatVersion = "kql-result-v2";
+
+    /// <summary>How large the results folder may grow (unless <see cref="CacheSizeLimit"/> says otherwise): thousands of queries' results.</summary>
+    public const long DefaultMaxBytes = 64 * CacheSizeLimit.Megabyte;
+
     private readonly HashedFileStore _store;
 
     /// <param name="directory">Where results are kept.</param>
     /// <param name="analyzerVersion">Identifies the analyzer code; results of other code are never returned.</param>
     public KqlResultCache(string directory, string analyzerVersion) => _store = new HashedFileStore(directory, analyzerVersion);
+
+    public HashedFileStore FileStore => _store;
 
     public string Directory => _store.Directory;
 

@@ -7,7 +7,6 @@ using SentinelAiPack.Content.Diagnostics;
 using SentinelAiPack.Content.Loading;
 using SentinelAiPack.Content.Schemas;
 using SentinelAiPack.Engine;
-using SentinelAiPack.Engine.Tree;
 using SentinelAiPack.Workbooks.Preview;
 using SentinelAiPack.Workbooks.Specs;
 
@@ -76,7 +75,7 @@ public sealed class WorkbookPreviewCommand : ICliCommand
             var dataTime = clock.Elapsed;
 
             clock.Restart();
-            var runner = new EngineTileQueryRunner(new KqlEngine(new PoolTreeSource(KqlServices.Pool(context))), schemas, data);
+            var runner = new EngineTileQueryRunner(new KqlEngine(KqlServices.TreeSource(context)), schemas, data);
             var page = await new PreviewBuilder(runner).BuildAsync(spec, loaded.Catalog, data.Start, data.End, data.Description, cancellationToken).ConfigureAwait(false);
             var tileTime = clock.Elapsed;
 
