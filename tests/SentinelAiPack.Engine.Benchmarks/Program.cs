@@ -7,7 +7,8 @@ namespace SentinelAiPack.Engine.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release -- [BenchmarkDotNet args]</c> runs the benchmarks; <c>-- quick</c> is a fast
 /// stopwatch pass (5 runs each) that also prints the raw data size and the bytes a run allocates; <c>-- tree-cache-read DIR</c>
-/// times reading a filled tree cache (<see cref="TreeCacheRead"/>).
+/// times reading a filled tree cache (<see cref="TreeCacheRead"/>); <c>-- cache-prune DIR</c> times pruning a cache folder
+/// (<see cref="CachePruneScan"/>).
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,10 @@ public static class Program
         if (args is ["tree-cache-read", var directory])
         {
             return TreeCacheRead.Run(directory);
+        }
+        if (args is ["cache-prune", var cacheFolder])
+        {
+            return CachePruneScan.Run(cacheFolder);
         }
         if (args is ["quick", ..])
         {

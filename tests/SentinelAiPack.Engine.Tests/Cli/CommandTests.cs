@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using SentinelAiPack.Cli;
 using SentinelAiPack.Cli.Infrastructure;
+using SentinelAiPack.Kql;
 
 namespace SentinelAiPack.Engine.Tests.Cli;
 
@@ -43,31 +44,20 @@ public class CommandTests
         });
     }
 
-    [Test]
-    public async Task Test_rerun_reads_trees_from_the_cache_and_no_cache_bypasses_it()
+    /// <summary>Runs <paramref name="body"/> with the cache variables (AIPACK_CACHE_DIR set to a fresh folder) and restores them after.</summary>
+    private async Task WithCacheEnvironment(Func<string, Task> body)
     {
-        var variables = new[] { "AIPACK_CACHE_DIR", KqlServices.NoCacheVariable, SentinelAiPack.Cli.Commands.TestCommand.TimingsVariable };
+        var variables = new[] { "AIPACK_CACHE_DIR", KqlServices.NoCacheVariable, CacheSizeLimit.EnvironmentVariable, SentinelAiPack.Cli.Commands.TestCommand.TimingsVariable };
         var saved = variables.ToDictionary(v => v, v => Environment.GetEnvironmentVariable(v));
         var cache = Path.Combine(_work, "cache");
         try
         {
-            Environment.SetEnvironmentVariable("AIPACK_CACHE_DIR", cache);
-            Environment.SetEnvironmentVariable(SentinelAiPack.Cli.Commands.TestCommand.TimingsVariable, "1");
-            var first = await Aipack("test", ".");
-            var second = await Aipack("test", ".");
-            Environment.SetEnvironmentVariable(KqlServices.NoCacheVariable, "1");
-            var bypassed = await Aipack("test", ".");
-
-            Assert.Multiple(() =>
+            foreach (var name in variables)
             {
-                Assert.That(first.Error, Does.Contain("engines started 1").And.Contain("(0 from cache;"));
-                Assert.That(Directory.GetFiles(Path.Combine(cache, "kql-trees"), "*.json", SearchOption.AllDirectories), Has.Length.EqualTo(3));
-                Assert.That(second.Error, Does.Contain("engines started 0").And.Contain("for 3 items (3 from cache;"));
-                Assert.That(second.Out, Is.EqualTo(first.Out), "the report is the same from cached trees");
-                Assert.That((second.Exit, bypassed.Exit), Is.EqualTo((first.Exit, first.Exit)));
-                Assert.That(bypassed.Error, Does.Contain("engines started 1").And.Contain("(0 from cache, cache off;"));
-                Assert.That(bypassed.Out, Is.EqualTo(first.Out));
-            });
+                Environment.SetEnvironmentVariable(name, null);
+            }
+            Environment.SetEnvironmentVariable("AIPACK_CACHE_DIR", cache);
+            await body(cache);
         }
         finally
         {
@@ -77,6 +67,60 @@ public class CommandTests
             }
         }
     }
+
+    [Test]
+    public Task Test_rerun_reads_trees_from_the_cache_and_no_cache_bypasses_it() => WithCacheEnvironment(async cache =>
+    {
+        Environment.SetEnvironmentVariable(SentinelAiPack.Cli.Commands.TestCommand.TimingsVariable, "1");
+        var first = await Aipack("test", ".");
+        var second = await Aipack("test", ".");
+        Environment.SetEnvironmentVariable(KqlServices.NoCacheVariable, "1");
+        var bypassed = await Aipack("test", ".");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Error, Does.Contain("engines started 1").And.Contain("(0 from cache;"));
+            Assert.That(Directory.GetFiles(Path.Combine(cache, "kql-trees"), "*.json", SearchOption.AllDirectories), Has.Length.EqualTo(3));
+            Assert.That(second.Error, Does.Contain("engines started 0").And.Contain("for 3 items (3 from cache;"));
+            Assert.That(second.Out, Is.EqualTo(first.Out), "the report is the same from cached trees");
+            Assert.That((second.Exit, bypassed.Exit), Is.EqualTo((first.Exit, first.Exit)));
+            Assert.That(bypassed.Error, Does.Contain("engines started 1").And.Contain("(0 from cache, cache off;"));
+            Assert.That(bypassed.Out, Is.EqualTo(first.Out));
+        });
+    });
+
+    [Test]
+    public Task Engine_support_reads_trees_from_the_cache_and_the_run_prunes_it_to_its_bound() => WithCacheEnvironment(async cache =>
+    {
+        await WriteCorpusAsync();
+        var trees = Path.Combine(cache, "kql-trees");
+        var first = await Aipack("engine-support", "corpus.json");
+        var stored = Directory.GetFiles(trees, "*.json", SearchOption.AllDirectories);
+        var longAgo = DateTime.UtcNow.AddDays(-2);
+        foreach (var file in stored)
+        {
+            File.SetLastWriteTimeUtc(file, longAgo);
+        }
+        var second = await Aipack("engine-support", "corpus.json");
+        var refreshed = stored.Count(f => File.GetLastWriteTimeUtc(f) > longAgo);
+
+        Environment.SetEnvironmentVariable(CacheSizeLimit.EnvironmentVariable, "0");
+        var pruned = await Aipack("engine-support", "corpus.json");
+        var left = Directory.GetFiles(trees, "*.json", SearchOption.AllDirectories);
+        Environment.SetEnvironmentVariable(CacheSizeLimit.EnvironmentVariable, "lots");
+        var invalid = await Aipack("engine-support", "corpus.json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored, Has.Length.GreaterThanOrEqualTo(3), "one tree per parsed query");
+            Assert.That(refreshed, Is.EqualTo(stored.Length), "the re-run read every tree from the cache (a hit refreshes its recency)");
+            Assert.That((second.Exit, second.Out), Is.EqualTo((first.Exit, first.Out)));
+            Assert.That((pruned.Exit, pruned.Out), Is.EqualTo((first.Exit, first.Out)));
+            Assert.That(left, Is.Empty, "AIPACK_CACHE_MAX_MB=0 empties the cache when the run ends");
+            Assert.That(invalid.Exit, Is.EqualTo(ExitCodes.UsageOrInternalError));
+            Assert.That(invalid.Error, Does.Contain("AIPACK_CACHE_MAX_MB='lots' is not valid"));
+        });
+    });
 
     [Test]
     public async Task Test_failures_exit_one_and_junit_has_a_suite_per_rule()
@@ -171,13 +215,7 @@ public class CommandTests
     [Test]
     public async Task Engine_support_ends_with_the_coverage_line()
     {
-        await File.WriteAllTextAsync(Path.Combine(_work, "corpus.json"), JsonSerializer.Serialize(new object[]
-        {
-            new { src = "ok", q = "SecurityEvent | where EventID == 4625 | summarize count() by Account" },
-            new { src = "plugin", q = "SecurityEvent | evaluate bag_unpack(EventData)" },
-            new { src = "broken", q = "SecurityEvent | where" },
-            "print strcat('a', 'b')",
-        }));
+        await WriteCorpusAsync();
         var (exit, output, _) = await Aipack("engine-support", "corpus.json");
         var lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd()).ToArray();
         Assert.Multiple(() =>
@@ -188,6 +226,14 @@ public class CommandTests
             Assert.That(lines[0], Is.EqualTo("4 queries read; 1 have syntax errors and are not counted."));
         });
     }
+
+    private Task WriteCorpusAsync() => File.WriteAllTextAsync(Path.Combine(_work, "corpus.json"), JsonSerializer.Serialize(new object[]
+    {
+        new { src = "ok", q = "SecurityEvent | where EventID == 4625 | summarize count() by Account" },
+        new { src = "plugin", q = "SecurityEvent | evaluate bag_unpack(EventData)" },
+        new { src = "broken", q = "SecurityEvent | where" },
+        "print strcat('a', 'b')",
+    }));
 
     [Test]
     public async Task Usage_errors_exit_two()
