@@ -35,6 +35,40 @@ public class NodeHostTests
     }
 
     [Test]
+    public void Node_code_cache_write_removes_that_script_s_stale_files_only()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "aipack-node-cache-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var stale = Path.Combine(directory, "node-bridge.min-" + new string('0', 24) + ".v8cache");
+            var kept = new[]
+            {
+                Path.Combine(directory, "bridge.min-" + new string('0', 24) + ".v8cache"), // the V8 host's file
+                Path.Combine(directory, "node-bridge.min-not-a-key.v8cache"),
+                Path.Combine(directory, "notes.txt"),
+            };
+            foreach (var path in kept.Append(stale))
+            {
+                File.WriteAllText(path, "x");
+            }
+
+            using (var host = new NodeKqlScriptHost(KustoBundle.Default, directory))
+            {
+                Assert.That(host.Call("ping", "{\"value\":1}"), Is.EqualTo("{\"pong\":1}"));
+            }
+
+            Assert.That(File.Exists(stale), Is.False, "an older cache of the same script is deleted");
+            Assert.That(kept.Where(File.Exists).ToArray(), Has.Length.EqualTo(3), "nothing else is touched");
+            Assert.That(Directory.GetFiles(directory, "node-bridge.min-*.v8cache"), Has.Length.EqualTo(2), "the fresh cache and the non-key file");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
     public void Node_child_that_dies_during_a_call_fails_it_clearly_and_is_restarted_on_the_next()
     {
         using var host = new NodeKqlScriptHost(KustoBundle.Default);

@@ -53,6 +53,29 @@ public class V8HostTests
         Assert.That(files.Select(f => cache.TryLoad(f)), Has.All.Not.Null);
     }
 
+    [Test]
+    public void Writing_a_script_cache_removes_that_script_s_stale_files_only()
+    {
+        Directory.CreateDirectory(_directory);
+        var staleOfBundle = Path.Combine(_directory, "bridge.min-" + new string('0', 24) + ".v8cache");
+        var otherScript = Path.Combine(_directory, "other-" + new string('0', 24) + ".v8cache");
+        var notACacheKey = Path.Combine(_directory, "bridge.min-not-a-cache-key-at-all.v8cache");
+        var foreign = Path.Combine(_directory, "notes.txt");
+        foreach (var path in new[] { staleOfBundle, otherScript, notACacheKey, foreign })
+        {
+            File.WriteAllText(path, "x");
+        }
+
+        using (var host = new V8KqlScriptHost(KustoBundle.Default, new V8CodeCache(_directory)))
+        {
+            Assert.That(host.Call("ping", "{\"value\":1}"), Is.EqualTo("{\"pong\":1}"));
+        }
+
+        Assert.That(File.Exists(staleOfBundle), Is.False, "an older cache of the same script is deleted");
+        Assert.That(new[] { otherScript, notACacheKey, foreign }.Where(File.Exists).ToArray(), Has.Length.EqualTo(3), "nothing else is touched");
+        Assert.That(Directory.GetFiles(_directory, "bridge.min-*.v8cache"), Has.Length.EqualTo(2), "the fresh cache and the non-key file");
+    }
+
     [TestCase("truncate")]
     [TestCase("flip")]
     [TestCase("garbage")]

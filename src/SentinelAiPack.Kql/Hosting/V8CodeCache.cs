@@ -13,6 +13,8 @@ public sealed class V8CodeCache(string directory)
 {
     private static readonly byte[] Magic = "AIPACKV8"u8.ToArray();
     private const int HeaderLength = 8 + 32;
+    private const int KeyLength = 24;
+    private const string Extension = ".v8cache";
 
     private static readonly string EngineVersion =
         typeof(V8ScriptEngine).Assembly.GetName().Version + "-" + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture;
@@ -22,7 +24,7 @@ public sealed class V8CodeCache(string directory)
     public string PathFor(string scriptName, string scriptText)
     {
         var key = SHA256.HashData(Encoding.UTF8.GetBytes(EngineVersion + "\n" + scriptName + "\n" + scriptText));
-        return Path.Combine(Directory, Path.GetFileNameWithoutExtension(scriptName) + "-" + Convert.ToHexStringLower(key)[..24] + ".v8cache");
+        return Path.Combine(Directory, Path.GetFileNameWithoutExtension(scriptName) + "-" + Convert.ToHexStringLower(key)[..KeyLength] + Extension);
     }
 
     /// <summary>The verified cache bytes, or null when the file is absent, truncated or altered.</summary>
@@ -43,6 +45,53 @@ public sealed class V8CodeCache(string directory)
         Magic.CopyTo(file, 0);
         SHA256.HashData(cacheBytes).CopyTo(file, Magic.Length);
         cacheBytes.CopyTo(file, HeaderLength);
-        AtomicFile.TryWrite(path, file);
+        if (AtomicFile.TryWrite(path, file))
+        {
+            RemoveStaleSiblings(path);
+        }
+    }
+
+    // A new file for a script means the bundle, ClearScript or architecture changed: the same script's older cache
+    // files can never be read again, and at ~0.8 MB per upgrade they would pile up forever.
+    private static void RemoveStaleSiblings(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        var name = Path.GetFileName(path);
+        var stem = name[..(name.Length - "-".Length - KeyLength - Extension.Length)];
+        if (folder is null || !System.IO.Directory.Exists(folder))
+        {
+            return;
+        }
+        foreach (var sibling in System.IO.Directory.EnumerateFiles(folder, stem + "-*" + Extension))
+        {
+            var siblingName = Path.GetFileName(sibling);
+            var isSameScript = siblingName.Length == name.Length && IsHexKey(siblingName.AsSpan(stem.Length + 1, KeyLength));
+            if (isSameScript && !string.Equals(siblingName, name, StringComparison.Ordinal))
+            {
+                try
+                {
+                    File.Delete(sibling);
+                }
+                catch (IOException)
+                {
+                    // Another process may be reading or replacing it; the next store tries again.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+
+    private static bool IsHexKey(ReadOnlySpan<char> key)
+    {
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -36,7 +36,23 @@ function writeCache(file, payload) {
         fs.renameSync(temp, file);
     } catch (e) {
         try { fs.unlinkSync(temp); } catch (ignored) { /* best effort */ }
+        return;
     }
+    removeStaleSiblings(file);
+}
+
+// A new cache file for a script means node or the bundle changed: that script's older files can never be read again.
+function removeStaleSiblings(file) {
+    const name = path.basename(file);
+    const stem = name.slice(0, name.length - "-".length - 24 - ".v8cache".length);
+    const sameScript = new RegExp("^" + stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "-[0-9a-f]{24}\\.v8cache$");
+    try {
+        for (const sibling of fs.readdirSync(path.dirname(file))) {
+            if (sibling !== name && sameScript.test(sibling)) {
+                try { fs.unlinkSync(path.join(path.dirname(file), sibling)); } catch (ignored) { /* another process */ }
+            }
+        }
+    } catch (ignored) { /* the folder is gone; nothing to clean */ }
 }
 
 function load(file) {
