@@ -2,7 +2,7 @@ using SentinelAiPack.Build.Json;
 
 namespace SentinelAiPack.Build.Docs;
 
-/// <summary>The <c>docs/</c> folder: a page per analytics rule and hunting query, and the index with the coverage matrices.</summary>
+/// <summary>The <c>docs/</c> folder: a page per analytics rule and hunting query, the index with the coverage matrices, and the watchlists reference.</summary>
 public static class DocsOutput
 {
     public const string Folder = "docs";
@@ -16,5 +16,6 @@ public static class DocsOutput
             yield return ArtifactFile.Text($"{Folder}/{ItemPage.RelativePath(item)}", ItemPage.Render(content, item, output));
         }
         yield return ArtifactFile.Text($"{Folder}/{IndexPage.FileName}", IndexPage.Render(content));
+        yield return ArtifactFile.Text($"{Folder}/{WatchlistsPage.FileName}", WatchlistsPage.Render(content));
     }
 }

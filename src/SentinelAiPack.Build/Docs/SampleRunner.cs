@@ -105,8 +105,7 @@ public sealed class SampleRunner(KqlEngine engine)
     private static Table Watchlist(CaseTable data)
     {
         var rows = data.Rows ?? [];
-        string[] system = ["_DTItemId", "LastUpdatedTimeUTC", "SearchKey", "WatchlistItem"];
-        var names = rows.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).Where(n => !system.Contains(n)).ToList();
+        var names = rows.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).Where(n => !WatchlistCatalog.SystemColumns.Contains(n)).ToList();
         var schema = new RowSchema(
         [
             new ColumnInfo("_DTItemId", ScalarKind.String),
