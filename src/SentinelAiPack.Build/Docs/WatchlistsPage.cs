@@ -11,6 +11,8 @@ public static class WatchlistsPage
 {
     public const string FileName = "watchlists.md";
 
+    private const string NoSample = "no tests sample declares it; give it at least the search key column";
+
     public static string Render(PackContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -33,7 +35,7 @@ public static class WatchlistsPage
         page.Append(Markdown.Table(["Watchlist", "Columns", "Read by"], watchlists.Select(w => (IReadOnlyList<string>)
         [
             Markdown.Code(w.Alias),
-            Markdown.Cell(string.Join(", ", w.Columns.DefaultIfEmpty(WatchlistCatalog.SearchKey))),
+            Markdown.Cell(w.Columns.Count > 0 ? string.Join(", ", w.Columns) : NoSample),
             Markdown.Cell(string.Create(CultureInfo.InvariantCulture, $"{w.Readers.Count} item(s)")),
         ]))).Append('\n');
 
@@ -42,7 +44,7 @@ public static class WatchlistsPage
             page.Append("## ").Append(Markdown.Text(watchlist.Alias)).Append("\n\n");
             page.Append("- Columns: ").Append(watchlist.Columns.Count > 0
                 ? string.Join(", ", watchlist.Columns.Select(Markdown.Code))
-                : Markdown.Code(WatchlistCatalog.SearchKey) + " (no tests sample declares this watchlist)").Append('\n');
+                : Markdown.Text(NoSample)).Append('\n');
             if (watchlist.SampleKeys.Count > 0)
             {
                 page.Append("- SearchKey values in the tests samples: ").Append(string.Join(", ", watchlist.SampleKeys.Select(Markdown.Code))).Append('\n');
