@@ -56,12 +56,12 @@ public sealed class V8CodeCache(string directory)
     private static void RemoveStaleSiblings(string path)
     {
         var folder = Path.GetDirectoryName(path);
-        var name = Path.GetFileName(path);
-        var stem = name[..(name.Length - "-".Length - KeyLength - Extension.Length)];
         if (folder is null || !System.IO.Directory.Exists(folder))
         {
             return;
         }
+        var name = Path.GetFileName(path);
+        var stem = name[..(name.Length - "-".Length - KeyLength - Extension.Length)];
         foreach (var sibling in System.IO.Directory.EnumerateFiles(folder, stem + "-*" + Extension))
         {
             var siblingName = Path.GetFileName(sibling);
@@ -83,15 +83,7 @@ public sealed class V8CodeCache(string directory)
         }
     }
 
-    private static bool IsHexKey(ReadOnlySpan<char> key)
-    {
-        foreach (var c in key)
-        {
-            if (!char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool IsHexKey(ReadOnlySpan<char> key) => !key.ContainsAnyExcept(LowerHexDigits);
+
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 }
