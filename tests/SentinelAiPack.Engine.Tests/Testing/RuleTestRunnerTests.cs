@@ -24,7 +24,7 @@ public class RuleTestRunnerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Status, Is.EqualTo(TestStatus.Passed), string.Join("; ", result.Cases.Select(c => c.Message)));
-            Assert.That(result.Cases, Has.Count.EqualTo(3));
+            Assert.That(result.Cases, Has.Count.EqualTo(4));
             Assert.That(result.Cases[0].OutputRows, Is.EqualTo(1));
         });
     }
@@ -43,6 +43,8 @@ public class RuleTestRunnerTests
             Assert.That(messages["wrong column value"], Does.StartWith("column mismatch: no output row has {SessionId: s9}; got {SessionId: s1}"));
             Assert.That(messages["unknown column in the data"], Does.Contain("'SesionId' is not a column of the table's schema"));
             Assert.That(messages["noisy where silence is expected"], Does.StartWith("expected silence, got 1 row(s)"));
+            Assert.That(messages["allowEmpty names a column no mapping reads"],
+                Is.EqualTo("allowEmpty lists 'Contnet', which no entity mapping, custom detail or alert detail reads (they read: ClientIp)"));
         });
     }
 
