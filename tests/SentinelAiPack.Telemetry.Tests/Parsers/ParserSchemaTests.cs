@@ -42,7 +42,7 @@ public partial class ParserSchemaTests
     {
         Assert.That(ParserNames(), Is.EquivalentTo(new[]
         {
-            "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIGatewayRequests", "AIKnowledgeBaseWrites", "AIModelArtifactWrites",
+            "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIGatewayRequests", "AIKnowledgeBaseWrites", "AIModelArtifactWrites", "AIModelInvocations",
             "AIModelDeployments", "AIModelInventory", "AIOutputMetrics", "AIRetrievals", "AIToolCalls", "AITrainingActivity",
         }));
         foreach (var name in ParserNames())
