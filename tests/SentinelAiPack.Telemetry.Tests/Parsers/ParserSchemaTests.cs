@@ -42,7 +42,7 @@ public partial class ParserSchemaTests
     {
         Assert.That(ParserNames(), Is.EquivalentTo(new[]
         {
-            "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIGatewayRequests", "AIKnowledgeBaseWrites", "AIModelArtifactWrites", "AIModelInvocations", "AIServiceAccess",
+            "AIAgentConfigurationChanges", "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIGatewayRequests", "AIKnowledgeBaseWrites", "AIModelArtifactWrites", "AIModelInvocations", "AIServiceAccess",
             "AIModelDeployments", "AIModelInventory", "AIOutputMetrics", "AIRetrievals", "AIToolCalls", "AITrainingActivity",
         }));
         foreach (var name in ParserNames())
