@@ -8,9 +8,11 @@ public class RuleTestRunnerTests
 {
     private static readonly string Rules = Path.Combine(TestContext.CurrentContext.TestDirectory, "Files", "rules");
 
-    private static ItemTestResult Run(string rule)
+    private static readonly string IngestionRules = Path.Combine(TestContext.CurrentContext.TestDirectory, "Files", "ingestion");
+
+    private static ItemTestResult Run(string rule, string? folder = null)
     {
-        var content = ContentLoader.Load([Path.Combine(Rules, rule)]);
+        var content = ContentLoader.Load([Path.Combine(folder ?? Rules, rule)]);
         var runner = new RuleTestRunner(EngineHarness.Engine, PackContent.Schemas);
         var report = runner.RunAsync(content).GetAwaiter().GetResult();
         Assert.That(report.Items, Has.Count.EqualTo(1), "the tests file beside the rule is found");
@@ -26,6 +28,19 @@ public class RuleTestRunnerTests
             Assert.That(result.Status, Is.EqualTo(TestStatus.Passed), string.Join("; ", result.Cases.Select(c => c.Message)));
             Assert.That(result.Cases, Has.Count.EqualTo(4));
             Assert.That(result.Cases[0].OutputRows, Is.EqualTo(1));
+        });
+    }
+
+    [TestCase("LateArrival.yaml")]
+    [TestCase("LateArrivalThroughParser.yaml")]
+    public void Late_rows_are_caught_once_by_their_ingestion_time_whether_read_from_the_table_or_a_parser(string rule)
+    {
+        // Sample rows may carry _TimeReceived (every Log Analytics table has it); ingestion_time() defaults to TimeGenerated.
+        var result = Run(rule, IngestionRules);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.EqualTo(TestStatus.Passed), string.Join("; ", result.Cases.Select(c => $"{c.Name}: {c.Message}")));
+            Assert.That(result.Cases, Has.Count.EqualTo(4));
         });
     }
 
