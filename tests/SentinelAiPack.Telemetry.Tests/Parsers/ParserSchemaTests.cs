@@ -38,12 +38,12 @@ public partial class ParserSchemaTests
         string.Join("\n", diagnostics.Select(d => $"{d.Severity} {d.Code} at {d.Start}: {d.Message}"));
 
     [Test]
-    public void Every_parser_has_a_documented_schema_and_the_ten_parsers_exist()
+    public void Every_parser_has_a_documented_schema_and_the_eleven_parsers_exist()
     {
         Assert.That(ParserNames(), Is.EquivalentTo(new[]
         {
             "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIKnowledgeBaseWrites", "AIModelDeployments",
-            "AIModelInventory", "AIOutputMetrics", "AIRetrievals", "AIToolCalls", "AITrainingActivity",
+            "AIModelInventory", "AIOutputMetrics", "AIRetrievals", "AITextAttackSignals", "AIToolCalls", "AITrainingActivity",
         }));
         foreach (var name in ParserNames())
         {
