@@ -18,6 +18,7 @@ public static class SignalColumns
         new("MessageId", "string", "Message id (retrieval id for documents)."),
         new("ToolCallId", "string", "Tool call whose result carried the text."),
         new("DocumentId", "string", "Retrieved or indexed document."),
+        new("DocumentUri", "string", "Location of the retrieved or indexed document."),
         new("IndexName", "string", "Search index of the document."),
         new("UserPrincipalName", "string", "UPN of the end user (the writer for knowledge-base writes)."),
         new("UserObjectId", "string", "Entra object id of the end user (the writer for knowledge-base writes)."),

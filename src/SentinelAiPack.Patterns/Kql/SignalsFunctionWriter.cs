@@ -78,14 +78,14 @@ public static class SignalsFunctionWriter
 
     private static void WriteTexts(StringBuilder q)
     {
-        const string Cols = "TimeGenerated, EventSource, Source, AppName, AgentName, SessionId, ConversationId, TurnIndex, MessageId, ToolCallId, DocumentId, IndexName, UserPrincipalName, UserObjectId, ClientIp, Deployment, DeliveryStatus, Text, TextSha256, CorrelationId, ResourceId";
+        const string Cols = "TimeGenerated, EventSource, Source, AppName, AgentName, SessionId, ConversationId, TurnIndex, MessageId, ToolCallId, DocumentId, DocumentUri, IndexName, UserPrincipalName, UserObjectId, ClientIp, Deployment, DeliveryStatus, Text, TextSha256, CorrelationId, ResourceId";
         q.Append("// Every text the model reads or writes, from the pack's parsers (and tool results from the application's table).\n");
         q.Append("let Texts = union isfuzzy=true\n");
         q.Append("    (AIConversationTurns(starttime, endtime)\n");
         q.Append("        | where isnotempty(Content)\n");
         q.Append("        | extend Source = case(Role == \"user\", \"UserPrompt\", Role == \"tool\", \"ToolOutput\", Role == \"assistant\", \"ModelOutput\", \"\")\n");
         q.Append("        | where isnotempty(Source) and WantSource(Source)\n");
-        q.Append("        | extend ToolCallId = \"\", DocumentId = \"\", IndexName = \"\", Text = Content, TextSha256 = ContentSha256\n");
+        q.Append("        | extend ToolCallId = \"\", DocumentId = \"\", DocumentUri = \"\", IndexName = \"\", Text = Content, TextSha256 = ContentSha256\n");
         q.Append("        | project ").Append(Cols).Append("),\n");
         q.Append("    (AIRetrievals(starttime, endtime)\n");
         q.Append("        | where isnotempty(ContentSnippet) and WantSource(\"Document\")\n");
@@ -100,7 +100,7 @@ public static class SignalsFunctionWriter
         q.Append("    (AIToolCall_CL\n");
         q.Append("        | where (isnull(starttime) or TimeGenerated >= starttime) and (isnull(endtime) or TimeGenerated <= endtime)\n");
         q.Append("        | where isnotempty(ResultSummary) and WantSource(\"ToolOutput\")\n");
-        q.Append("        | extend EventSource = \"AIToolCall_CL\", Source = \"ToolOutput\", MessageId = \"\", DocumentId = \"\", IndexName = \"\", Deployment = \"\", DeliveryStatus = \"\",\n");
+        q.Append("        | extend EventSource = \"AIToolCall_CL\", Source = \"ToolOutput\", MessageId = \"\", DocumentId = \"\", DocumentUri = \"\", IndexName = \"\", Deployment = \"\", DeliveryStatus = \"\",\n");
         q.Append("            Text = ResultSummary, TextSha256 = \"\", ResourceId = _ResourceId\n");
         q.Append("        | project ").Append(Cols).Append(");\n");
     }
