@@ -47,6 +47,9 @@ internal static class DecoderTables
 
     public const string Rot13To = "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm";
 
+    /// <summary>Atbash (A&lt;->Z, B&lt;->Y, ...) of ASCII letters, with <see cref="Rot13From"/> as the source list.</summary>
+    public const string AtbashTo = "ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlkjihgfedcba";
+
     /// <summary>Cyrillic and Greek letters that look like Latin ones (code points), and the Latin letters they read as.</summary>
     public static IReadOnlyList<int> LookAlikeCodePoints { get; } = [1072, 1077, 1086, 1088, 1089, 1091, 1093, 1110, 1109, 1112, 945, 949, 953, 957, 959];
 

@@ -37,7 +37,7 @@ public static class SignalsFunctionWriter
         WriteDecoders(q, families);
         WritePlainPatterns(q, families);
         WriteCandidates(q, families);
-        WriteMeta(q, meta);
+        WriteMeta(q, meta, families);
         q.Append("union isfuzzy=true Empty, Signals\n");
         return q.ToString();
     }
@@ -123,7 +123,7 @@ public static class SignalsFunctionWriter
         q.Append("        summarize TagPrintable = make_list_if(CodePoint - 917504, CodePoint between (917536 .. 917630)),\n");
         q.Append("            VariationSelectors = countif(CodePoint between (65024 .. 65039) or CodePoint between (917760 .. 917999)),\n");
         q.Append("            BidiControls = countif(CodePoint between (8234 .. 8238) or CodePoint between (8294 .. 8297)),\n");
-        q.Append("            ZeroWidth = countif(CodePoint in (8203, 8288, 65279)))\n");
+        q.Append("            ZeroWidth = countif(CodePoint in (8203, 8288, 65279)), Combining = countif(CodePoint between (768 .. 879)))\n");
         q.Append("    // Emoji subdivision flags (England, Scotland, Wales) are legitimate tag sequences.\n");
         q.Append("    | extend TagText = replace_regex(unicode_codepoints_to_string(TagPrintable), @\"gb(eng|sct|wls)\", \"\")\n");
     }
@@ -167,6 +167,9 @@ public static class SignalsFunctionWriter
         q.Append(Has("rot13")
             ? $"        dRot13 = iff(Enc and Text has_any (\"gur\", \"naq\", \"lbh\", \"vtaber\", \"cerivbhf\", \"vafgehpgvbaf\", \"flfgrz\", \"cebzcg\", \"lbhe\"), translate({Quoted(DecoderTables.Rot13From)}, {Quoted(DecoderTables.Rot13To)}, Text), \"\"),\n"
             : "        dRot13 = \"\",\n");
+        q.Append(Has("atbash")
+            ? $"        dAtbash = iff(Enc and Text has_any (\"gsv\", \"zmw\", \"blf\", \"rh\", \"gl\", \"lu\", \"rmhgifxgrlmh\", \"kiverlfh\"), translate({Quoted(DecoderTables.Rot13From)}, {Quoted(DecoderTables.AtbashTo)}, Text), \"\"),\n"
+            : "        dAtbash = \"\",\n");
         q.Append(Has("reverse")
             ? "        dReverse = iff(Enc and Text has_any (\"erongi\", \"snoitcurtsni\", \"suoiverp\", \"tpmorp\", \"metsys\", \"eht\", \"uoy\", \"ruoy\", \"dna\"), reverse(Text), \"\"),\n"
             : "        dReverse = \"\",\n");
@@ -182,7 +185,7 @@ public static class SignalsFunctionWriter
         q.Append(Has("tags")
             ? "    | extend dTags = iff(Enc, TagText, \"\")\n"
             : "    | extend dTags = \"\"\n");
-        q.Append("    | extend Decoded = trim(@\"[ \\t\\r\\n]+\", strcat_delim(\"\\n\", dBase64, dBase32, dBase16, dAscii85, dRot13, dReverse, dQuotedPrintable, dUrl, dHtml, dTags))\n");
+        q.Append("    | extend Decoded = trim(@\"[ \\t\\r\\n]+\", strcat_delim(\"\\n\", dBase64, dBase32, dBase16, dAscii85, dRot13, dAtbash, dReverse, dQuotedPrintable, dUrl, dHtml, dTags))\n");
         if (encoded is null || encoded.Squashed.Count == 0)
         {
             q.Append("    | extend Squashed = \"\"\n");
@@ -241,6 +244,11 @@ public static class SignalsFunctionWriter
                 list.Add(new Candidate("ReadableText", "strcat(ReadableEncoding, \": readable hidden text\")", "ReadableEncoding", family.ReadableScore));
             }
         }
+        if (family.Flood is { } flood)
+        {
+            list.Add(new Candidate($"iff({Applies(family)} and TextLength >= {flood.MinLength} and array_length(set_union(unicode_codepoints_from_string(substring(Text, 0, 400)), dynamic([]))) <= {flood.MaxDistinctCharacters}, strcat(\"flood: \", substring(Text, 0, 60)), \"\")",
+                "\"character flood\"", "\"\"", flood.Score));
+        }
         if (family.Codepoints is { } c)
         {
             var gate = Applies(family);
@@ -248,6 +256,7 @@ public static class SignalsFunctionWriter
             list.Add(new Candidate($"iff({gate} and VariationSelectors >= {c.VariationSelectorMin}, strcat(VariationSelectors, \" variation selectors\"), \"\")", "\"variation-selector smuggling\"", "\"\"", c.VariationSelectorScore));
             list.Add(new Candidate($"iff({gate} and BidiControls >= {c.BidiMin}, strcat(BidiControls, \" bidirectional controls\"), \"\")", "\"bidirectional controls\"", "\"\"", c.BidiScore));
             list.Add(new Candidate($"iff({gate} and ZeroWidth >= {c.ZeroWidthMin}, strcat(ZeroWidth, \" zero-width characters\"), \"\")", "\"zero-width characters\"", "\"\"", c.ZeroWidthScore));
+            list.Add(new Candidate($"iff({gate} and Combining >= {c.CombiningMin}, strcat(Combining, \" combining marks (zalgo)\"), \"\")", "\"combining-mark flood (zalgo)\"", "\"\"", c.CombiningScore));
         }
         return [.. list.OrderByDescending(x => x.Score)];
     }
@@ -282,22 +291,30 @@ public static class SignalsFunctionWriter
         {
             if (rechecked.Count > 0)
             {
-                string NotRaw(PatternFamily f) => $"iff(indexof(Text, {EvidenceColumn(f)}) < 0, {EvidenceColumn(f)}, \"\")";
+                // Only the family's regex matches count (not its special candidates such as a character flood).
+                string Plain(PatternFamily f) => $"coalesce({string.Join(", ", Enumerable.Range(0, f.Patterns.Count).Select(i => Column(f, i)))})";
+                string NotRaw(PatternFamily f) => $"iff(indexof(Text, {Plain(f)}) < 0, {Plain(f)}, \"\")";
                 q.Append("    // A rechecked family's evidence that is not in the raw text was decoded: which family, which encoding.\n");
                 q.Append("    | extend DecodedEvidence = coalesce(").Append(string.Join(", ", rechecked.Select(NotRaw))).Append("),\n");
-                q.Append("        DecodedFamily = case(").Append(string.Join(", ", rechecked.Select(f => $"isnotempty({EvidenceColumn(f)}) and indexof(Text, {EvidenceColumn(f)}) < 0, {Quoted(f.Name)}"))).Append(", \"\")\n");
+                q.Append("        DecodedFamily = case(").Append(string.Join(", ", rechecked.Select(f => $"isnotempty({NotRaw(f)}), {Quoted(f.Name)}"))).Append(", \"\")\n");
                 q.Append("    | extend DecodedEncoding = case(isempty(DecodedEvidence), \"\", indexof(dBase64, DecodedEvidence) >= 0, \"base64\", indexof(dBase32, DecodedEvidence) >= 0, \"base32\",\n");
-                q.Append("            indexof(dBase16, DecodedEvidence) >= 0, \"base16\", indexof(dAscii85, DecodedEvidence) >= 0, \"ascii85\", indexof(dRot13, DecodedEvidence) >= 0, \"rot13\",\n");
+                q.Append("            indexof(dBase16, DecodedEvidence) >= 0, \"base16\", indexof(dAscii85, DecodedEvidence) >= 0, \"ascii85\", indexof(dRot13, DecodedEvidence) >= 0, \"rot13\", indexof(dAtbash, DecodedEvidence) >= 0, \"atbash\",\n");
                 q.Append("            indexof(dReverse, DecodedEvidence) >= 0, \"reverse\", indexof(dQuotedPrintable, DecodedEvidence) >= 0, \"quoted-printable\", indexof(dUrl, DecodedEvidence) >= 0, \"url\",\n");
                 q.Append("            indexof(dHtml, DecodedEvidence) >= 0, \"html\", indexof(dTags, DecodedEvidence) >= 0, \"tags\", \"decoded\")\n");
             }
             if (encoded.Family.ReadableScore > 0)
             {
+                const string Markup = "@\"(?i)<[ \\t]*(script|img|iframe|svg|a|object|embed)\\b|javascript:|on(error|load|click)[ \\t]*=\"";
                 const string Readable = "@\"^[\\x20-\\x7E\\t\\r\\n]*[A-Za-z]{2,}[ ][\\x20-\\x7E\\t\\r\\n]*[A-Za-z]{2,}[\\x20-\\x7E\\t\\r\\n]*$\"";
                 q.Append("    // Readable prose hidden in base64/base32/base16/ascii85 (no family needed).\n");
-                q.Append(CultureInfo.InvariantCulture, $"    | extend ReadableEncoding = case(strlen(dBase64) >= 12 and dBase64 matches regex {Readable}, \"base64\", strlen(dBase32) >= 12 and dBase32 matches regex {Readable}, \"base32\",\n");
-                q.Append(CultureInfo.InvariantCulture, $"            strlen(dBase16) >= 12 and dBase16 matches regex {Readable}, \"base16\", strlen(dAscii85) >= 12 and dAscii85 matches regex {Readable}, \"ascii85\", \"\")\n");
-                q.Append("    | extend ReadableText = substring(case(ReadableEncoding == \"base64\", dBase64, ReadableEncoding == \"base32\", dBase32, ReadableEncoding == \"base16\", dBase16, ReadableEncoding == \"ascii85\", dAscii85, \"\"), 0, 300)\n");
+                // Readable prose, or markup/script (a hidden XSS payload), in a decoded blob.
+                q.Append("    | extend ReadableEncoding = case(").Append(string.Join(", ", new[] { "Base64", "Base32", "Base16", "Ascii85" }.Select(e =>
+                    $"strlen(d{e}) >= 12 and (d{e} matches regex {Readable} or d{e} matches regex {Markup}), \"{e.ToLowerInvariant()}\""))).Append(",\n");
+                // rot13 and Atbash always give letters: readable only when the decoded text has common English words the raw text lacks.
+                q.Append("            isnotempty(dRot13) and dRot13 has_any (\"the\", \"and\", \"you\", \"is\", \"of\", \"to\") and not(Text has_any (\"the\", \"and\", \"you\", \"is\", \"of\", \"to\")), \"rot13\",\n");
+                q.Append("            isnotempty(dAtbash) and dAtbash has_any (\"the\", \"and\", \"you\", \"is\", \"of\", \"to\") and not(Text has_any (\"the\", \"and\", \"you\", \"is\", \"of\", \"to\")), \"atbash\", \"\")\n");
+                q.Append("    | extend ReadableText = substring(case(ReadableEncoding == \"base64\", dBase64, ReadableEncoding == \"base32\", dBase32, ReadableEncoding == \"base16\", dBase16, ReadableEncoding == \"ascii85\", dAscii85,\n");
+                q.Append("            ReadableEncoding == \"rot13\", dRot13, ReadableEncoding == \"atbash\", dAtbash, \"\"), 0, 300)\n");
             }
             if (encoded.Family.Squashed.Count > 0)
             {
@@ -311,16 +328,17 @@ public static class SignalsFunctionWriter
         q.Append("    | extend Hits = array_concat(").Append(string.Join(",\n        ", all.Select(x => Hit(x.Family, x.Candidates)))).Append(")\n");
     }
 
-    private static void WriteMeta(StringBuilder q, MetaDiscussionRules meta)
+    private static void WriteMeta(StringBuilder q, MetaDiscussionRules meta, IReadOnlyList<PatternFamily> families)
     {
         var output = string.Join(", ", SignalColumns.All.Select(c => c.Name));
+        // A text quotes the phrase when any family's evidence in it is quoted or cited; meta discussion is a property of the text.
+        string QuotedExpr(string e) => $"(isnotempty({e}) and indexof(Text, {e}) > 0 and substring(Text, max_of(indexof(Text, {e}) - 16, 0), min_of(indexof(Text, {e}), 16)) matches regex {Verbatim(meta.Quotes)})";
         q.Append("    | extend HitCount = array_length(Hits)\n");
+        q.Append("    | extend Quoted = HitCount > 0 and (").Append(string.Join("\n        or ", families.Select(f => QuotedExpr("e" + f.Name)))).Append(")\n");
         q.Append("    | mv-expand Hit = Hits to typeof(dynamic)\n");
         q.Append("    | extend Family = tostring(Hit.Family), Technique = tostring(Hit.Technique), Evidence = tostring(Hit.Evidence), Encoding = tostring(Hit.Encoding),\n");
         q.Append("        PatternScore = toint(Hit.Score)\n");
         q.Append("    // Meta discussion (patterns/meta-discussion.yaml): a security-training app, or a question or teaching text about attacks that quotes the phrase.\n");
-        q.Append("    | extend At = indexof(Text, Evidence)\n");
-        q.Append(CultureInfo.InvariantCulture, $"    | extend Quoted = At > 0 and substring(Text, max_of(At - 16, 0), min_of(At, 16)) matches regex {Verbatim(meta.Quotes)}\n");
         q.Append(CultureInfo.InvariantCulture, $"    | extend Topic = Text matches regex {Verbatim(meta.Topic)}, Question = Text matches regex @\"\\?([ \\t\\r\\n]|$)\"\n");
         q.Append(CultureInfo.InvariantCulture, $"    | extend IsMetaDiscussion = set_has_element(TrainingApps, tolower(AppName)) or (HitCount <= {meta.MaxFamilies} and TextLength <= {meta.MaxLength}\n");
         q.Append(CultureInfo.InvariantCulture, $"        and Text matches regex {Verbatim(meta.Frame)}\n");

@@ -16,7 +16,7 @@ public static partial class PatternLibraryReader
 {
     /// <summary>Decoders the generator implements in KQL.</summary>
     public static IReadOnlyList<string> KnownDecoders { get; } =
-        ["base64", "base32", "base16", "ascii85", "rot13", "reverse", "quoted-printable", "url", "html", "tags"];
+        ["base64", "base32", "base16", "ascii85", "rot13", "atbash", "reverse", "quoted-printable", "url", "html", "tags"];
 
     public static PatternLibrary Load(string folder)
     {
@@ -167,6 +167,7 @@ public static partial class PatternLibraryReader
             d.Add(PatternCodes.InvalidFamily, decoder.Span, $"Unknown decoder '{decoder.Value}'; known: {string.Join(", ", KnownDecoders)}.");
         }
         var codepoints = reader.Map("codepoints") is { } map ? ReadCodepoints(reader.Nested(map.Mapping, "codepoints")) : null;
+        var flood = reader.Map("flood") is { } floodMap ? ReadFlood(reader.Nested(floodMap.Mapping, "flood")) : null;
         var family = new PatternFamily
         {
             Name = name ?? string.Empty,
@@ -181,10 +182,11 @@ public static partial class PatternLibraryReader
             DecodedScore = Score(reader, "decodedScore") ?? 0,
             ReadableScore = Score(reader, "readableScore") ?? 0,
             Codepoints = codepoints,
+            Flood = flood,
             Examples = ReadExamples(reader),
             FilePath = path,
         };
-        if (patterns.Count == 0 && squashed.Count == 0 && decoders.Count == 0 && codepoints is null && name is not null)
+        if (patterns.Count == 0 && squashed.Count == 0 && decoders.Count == 0 && codepoints is null && flood is null && name is not null)
         {
             d.Add(PatternCodes.InvalidFamily, new SourceSpan(1, 1), $"Family '{name}' has no patterns, decoders or codepoints: it could never match.");
         }
@@ -271,8 +273,16 @@ public static partial class PatternLibraryReader
     {
         int Need(string key) => reader.Integer(key)?.Value ?? Missing(reader, key);
         var rules = new CodepointRules(Need("tagMin"), Need("tagScore"), Need("variationSelectorMin"), Need("variationSelectorScore"),
-            Need("bidiMin"), Need("bidiScore"), Need("zeroWidthMin"), Need("zeroWidthScore"));
+            Need("bidiMin"), Need("bidiScore"), Need("zeroWidthMin"), Need("zeroWidthScore"), Need("combiningMin"), Need("combiningScore"));
         reader.ReportUnknownKeys("codepoints");
+        return rules;
+    }
+
+    private static FloodRules ReadFlood(MappingReader reader)
+    {
+        int Need(string key) => reader.Integer(key)?.Value ?? Missing(reader, key);
+        var rules = new FloodRules(Need("minLength"), Need("maxDistinctCharacters"), Need("score"));
+        reader.ReportUnknownKeys("flood");
         return rules;
     }
 

@@ -37,6 +37,9 @@ public sealed record PatternFamily
     /// <summary>Code-point thresholds (InvisibleUnicode only).</summary>
     public CodepointRules? Codepoints { get; init; }
 
+    /// <summary>A flood of a few characters repeated (GoalHijack only): context stuffing that pushes instructions out.</summary>
+    public FloodRules? Flood { get; init; }
+
     public IReadOnlyList<FamilyExample> Examples { get; init; } = [];
 
     /// <summary>The file the family came from.</summary>
@@ -60,7 +63,10 @@ public enum ExampleExpectation
 }
 
 /// <summary>Thresholds of the InvisibleUnicode family: how many of each kind of invisible code point make a signal, and its score.</summary>
-public sealed record CodepointRules(int TagMin, int TagScore, int VariationSelectorMin, int VariationSelectorScore, int BidiMin, int BidiScore, int ZeroWidthMin, int ZeroWidthScore);
+public sealed record CodepointRules(int TagMin, int TagScore, int VariationSelectorMin, int VariationSelectorScore, int BidiMin, int BidiScore, int ZeroWidthMin, int ZeroWidthScore, int CombiningMin, int CombiningScore);
+
+/// <summary>A text of at least MinLength characters whose first 400 characters use at most MaxDistinctCharacters distinct characters.</summary>
+public sealed record FloodRules(int MinLength, int MaxDistinctCharacters, int Score);
 
 /// <summary>Where a text item comes from, as the parser's Source column names it.</summary>
 public static class TextSources
