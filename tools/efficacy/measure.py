@@ -144,7 +144,7 @@ def main():
         for rule, sev in hits.items():
             if RANK.get(sev, 2) >= 1:
                 by_rule[key][rule] += 1
-        results.append({"id": item["id"], "label": item["label"], "source": item["source"], "family": item["family"], "alerts": hits})
+        results.append({"id": item["id"], "split": split_of(item["id"]), "label": item["label"], "source": item["source"], "family": item["family"], "alerts": hits})
     if a.json:
         json.dump(results, open(a.json, "w"), indent=1)
     print(f"{'label':<10} {'source':<22} {'family':<44} {'lines':>6} {'Low+':>6} {'Med+':>6}  rules (Low+)")
@@ -156,6 +156,15 @@ def main():
         print(f"{key[0]:<10} {key[1]:<22} {key[2][:44]:<44} {g['lines']:>6} {g['any']:>6} {g['medium']:>6}  {top}")
     for label, t in sorted(totals.items()):
         print(f"TOTAL {label}: {t['lines']} lines, {t['any']} ({100 * t['any'] / max(t['lines'], 1):.1f}%) Low+, {t['medium']} ({100 * t['medium'] / max(t['lines'], 1):.1f}%) Medium+, {t['info_only']} Informational only")
+    by_split = collections.defaultdict(collections.Counter)
+    for r in results:
+        best = max((RANK.get(s, 2) for s in r["alerts"].values()), default=-1)
+        c = by_split[(r["label"], r["split"])]
+        c["lines"] += 1
+        c["any"] += best >= 1
+        c["medium"] += best >= 2
+    for (label, split), c in sorted(by_split.items()):
+        print(f"SPLIT {label} {split}: {c['lines']} lines, {100 * c['any'] / max(c['lines'], 1):.1f}% Low+, {100 * c['medium'] / max(c['lines'], 1):.1f}% Medium+")
 
 
 if __name__ == "__main__":

@@ -243,6 +243,10 @@ public static class SignalsFunctionWriter
             {
                 list.Add(new Candidate("ReadableText", "strcat(ReadableEncoding, \": readable hidden text\")", "ReadableEncoding", family.ReadableScore));
             }
+            if (family.PrintableScore > 0)
+            {
+                list.Add(new Candidate("PrintableText", "strcat(PrintableEncoding, \": printable hidden text\")", "PrintableEncoding", family.PrintableScore));
+            }
         }
         if (family.Flood is { } flood)
         {
@@ -316,6 +320,14 @@ public static class SignalsFunctionWriter
                 q.Append("    | extend ReadableText = substring(case(ReadableEncoding == \"base64\", dBase64, ReadableEncoding == \"base32\", dBase32, ReadableEncoding == \"base16\", dBase16, ReadableEncoding == \"ascii85\", dAscii85,\n");
                 q.Append("            ReadableEncoding == \"rot13\", dRot13, ReadableEncoding == \"atbash\", dAtbash, \"\"), 0, 300)\n");
             }
+            if (encoded.Family.PrintableScore > 0)
+            {
+                const string Printable = "@\"^[\\x20-\\x7E]{16,}$\"";
+                q.Append("    // Printable text without spaces hidden in base16/base32/ascii85 (base64 is left out: JWT headers decode to JSON).\n");
+                q.Append("    | extend PrintableEncoding = case(").Append(string.Join(", ", new[] { "Base16", "Base32", "Ascii85" }.Select(e =>
+                    $"d{e} matches regex {Printable}, \"{e.ToLowerInvariant()}\""))).Append(", \"\")\n");
+                q.Append("    | extend PrintableText = substring(case(PrintableEncoding == \"base16\", dBase16, PrintableEncoding == \"base32\", dBase32, PrintableEncoding == \"ascii85\", dAscii85, \"\"), 0, 300)\n");
+            }
             if (encoded.Family.Squashed.Count > 0)
             {
                 // Squashed matches count only when no rechecked family matched the plain text.
@@ -341,8 +353,10 @@ public static class SignalsFunctionWriter
         q.Append("    // Meta discussion (patterns/meta-discussion.yaml): a security-training app, or a question or teaching text about attacks that quotes the phrase.\n");
         q.Append(CultureInfo.InvariantCulture, $"    | extend Topic = Text matches regex {Verbatim(meta.Topic)}, Question = Text matches regex @\"\\?([ \\t\\r\\n]|$)\"\n");
         q.Append(CultureInfo.InvariantCulture, $"    | extend IsMetaDiscussion = set_has_element(TrainingApps, tolower(AppName)) or (HitCount <= {meta.MaxFamilies} and TextLength <= {meta.MaxLength}\n");
-        q.Append(CultureInfo.InvariantCulture, $"        and Text matches regex {Verbatim(meta.Frame)}\n");
-        q.Append(CultureInfo.InvariantCulture, $"        and ((Quoted and (Topic or Question)) or (Topic and Question and TextLength <= {meta.MaxQuestionLength})))\n");
+        // Three of four cues (a teaching or question frame, the phrase quoted, an attack topic, a question), one of them the
+        // quote or the topic; a bare question about an attack topic only when it is short.
+        q.Append(CultureInfo.InvariantCulture, $"        and (Quoted or Topic) and toint(Text matches regex {Verbatim(meta.Frame)}) + toint(Quoted) + toint(Topic) + toint(Question) >= 3\n");
+        q.Append(CultureInfo.InvariantCulture, $"        and (Quoted or TextLength <= {meta.MaxQuestionLength}))\n");
         q.Append(CultureInfo.InvariantCulture, $"    | extend Score = toint(iff(IsMetaDiscussion, min_of(PatternScore, {meta.Score}), PatternScore))\n");
         q.Append("    | extend Severity = case(Score >= 70, \"High\", Score >= 40, \"Medium\", Score >= 20, \"Low\", \"Informational\"),\n");
         q.Append("        Evidence = substring(Evidence, 0, 300), TextExcerpt = substring(Text, 0, 300),\n");

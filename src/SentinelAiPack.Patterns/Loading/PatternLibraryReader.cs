@@ -181,6 +181,7 @@ public static partial class PatternLibraryReader
             Decoders = [.. decoders.Select(x => x.Value)],
             DecodedScore = Score(reader, "decodedScore") ?? 0,
             ReadableScore = Score(reader, "readableScore") ?? 0,
+            PrintableScore = Score(reader, "printableScore") ?? 0,
             Codepoints = codepoints,
             Flood = flood,
             Examples = ReadExamples(reader),

@@ -34,6 +34,9 @@ public sealed record PatternFamily
     /// <summary>Score of a decoded text that is readable prose but matches no family (EncodedPayload only).</summary>
     public int ReadableScore { get; init; }
 
+    /// <summary>Score of a base16/base32/ascii85 blob that decodes to printable text without spaces (EncodedPayload only).</summary>
+    public int PrintableScore { get; init; }
+
     /// <summary>Code-point thresholds (InvisibleUnicode only).</summary>
     public CodepointRules? Codepoints { get; init; }
 
