@@ -140,7 +140,7 @@ public static class SignalsFunctionWriter
             ? "    | extend B64s = iff(Enc and Text matches regex @\"[A-Za-z0-9+/_-]{20,}\", extract_all(@\"([A-Za-z0-9+/_-]{20,}={0,2})\", Text), dynamic([]))\n"
             : "    | extend B64s = dynamic([])\n");
         q.Append(Has("base16")
-            ? "    | extend Hexes = iff(Enc and Text matches regex @\"(?i)((\\\\x|0x)?[0-9a-f]{2}[ ,:;-]?){12}\", extract_all(@\"(?i)((?:\\\\x|0x)?[0-9a-f]{2}(?:[ ,:;-]{0,2}(?:\\\\x|0x)?[0-9a-f]{2}){11,})\", Text), dynamic([]))\n"
+            ? "    | extend Hexes = iff(Enc and Text matches regex @\"(?i)((\\\\x|0x)?[0-9a-f]{2}[ ,:;-]?){10}\", extract_all(@\"(?i)((?:\\\\x|0x)?[0-9a-f]{2}(?:[ ,:;-]{0,2}(?:\\\\x|0x)?[0-9a-f]{2}){9,})\", Text), dynamic([]))\n"
             : "    | extend Hexes = dynamic([])\n");
         q.Append(Has("base32")
             ? "    | extend B32s = iff(Enc and Text matches regex @\"[A-Z2-7]{16,}\", extract_all(@\"([A-Z2-7]{16,}={0,6})\", Text), dynamic([]))\n"
@@ -149,7 +149,9 @@ public static class SignalsFunctionWriter
         {
             // ascii85 only after a cue: any run of printable characters is valid ascii85.
             q.Append("    | extend A85 = iff(Enc and Text matches regex @\"(?i)\\b(ascii ?85|base ?85|a85)\\b|<~\", coalesce(extract(@\"<~([!-uz \\t\\r\\n]{5,}?)~>\", 1, Text),\n");
-            q.Append("            extract(@\"(?i)(?:ascii ?85|base ?85|a85)[^\\n:]{0,40}:[ \\t]*([!-uz]{10,})\", 1, Text), extract(@\"(?i)(?:ascii ?85|base ?85|a85)[^\\n]{0,120}\\n[ \\t]*([!-uz]{10,})\", 1, Text)), \"\")\n");
+            q.Append("            extract(@\"(?i)(?:ascii ?85|base ?85|a85)[^\\n:]{0,40}:[ \\t]*([!-uz]{10,})\", 1, Text), extract(@\"(?i)(?:ascii ?85|base ?85|a85)[^\\n]{0,120}\\n[ \\t]*([!-uz]{10,})\", 1, Text)),\n");
+            // Without a cue: a standalone run of 20+ ascii85 characters with the punctuation ascii85 produces (decoded only to test it).
+            q.Append("        iff(Enc and Text matches regex @\"(^|[ \\t\\n])[!-u]*[;<>@^`\\\\\\[\\]][!-u]*[ \\t\\n]*$\", extract(@\"(^|[ \\t\\n])([!-u]{20,})[ \\t\\n]*$\", 2, Text), \"\"))\n");
             q.Append("    | extend A85 = replace_string(replace_regex(A85, @\"[ \\t\\r\\n]\", \"\"), \"z\", \"!!!!!\")\n");
             q.Append("    | mv-apply A85Group = iff(isempty(A85), dynamic([\"\"]), extract_all(@\"(.{1,5})\", A85)) to typeof(string) on (\n");
             q.Append("        extend N = strlen(A85Group), C = unicode_codepoints_from_string(strcat(A85Group, substring(\"uuuu\", 0, 5 - strlen(A85Group))))\n");
