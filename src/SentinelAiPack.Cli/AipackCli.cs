@@ -13,6 +13,7 @@ public static class AipackCli
         new ValidateCommand(),
         new TestCommand(),
         new RunCommand(),
+        new SimulateCommand(),
         new EngineSupportCommand(),
         new GenerateCommand(),
         new WorkbookCommand(),
