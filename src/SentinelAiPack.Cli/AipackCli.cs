@@ -14,6 +14,7 @@ public static class AipackCli
         new TestCommand(),
         new RunCommand(),
         new SimulateCommand(),
+        new RedTeamCommand(),
         new EngineSupportCommand(),
         new GenerateCommand(),
         new WorkbookCommand(),

@@ -25,7 +25,7 @@ public sealed class CsvSimulationWriter : ISimulationWriter
                     rule.Rule.Name, rule.Rule.FilePath, TextSimulationWriter.Time(run.Time), TextSimulationWriter.Time(run.Window.Start),
                     TextSimulationWriter.Time(run.Window.End), run.Outcome.ToString().ToLowerInvariant(), run.Rows.ToString(inv),
                     run.Alerts.Count.ToString(inv), Count("High"), Count("Medium"), Count("Low"), Count("Informational"), run.Error ?? "",
-                }.Select(TextEscaping.CsvField)));
+                }.Select(v => TextEscaping.CsvField(TextEscaping.ForTerminal(v)))));
             }
         }
     }
