@@ -103,6 +103,14 @@ public sealed class SimulateCommand : ICliCommand
             _ => new TextSimulationWriter(),
         };
         writer.Write(report, io.Out);
+        if (Environment.GetEnvironmentVariable(TestCommand.TimingsVariable) == "1")
+        {
+            foreach (var rule in report.Rules.OrderByDescending(r => r.Elapsed.Runs))
+            {
+                await io.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"timings: {rule.Rule.FilePath}: prepare {rule.Elapsed.Prepare.TotalMilliseconds:0} ms, {rule.Runs.Count} runs {rule.Elapsed.Runs.TotalMilliseconds:0} ms")).ConfigureAwait(false);
+            }
+        }
         var failed = report.Skipped.Count > 0 || report.Rules.Any(r => r.Count(RunOutcome.Failed) > 0);
         return failed ? ExitCodes.Failures : ExitCodes.Success;
     }

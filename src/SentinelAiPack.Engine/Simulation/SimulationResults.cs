@@ -53,6 +53,9 @@ public sealed record SimulatedIncident(DateTime Created, string Severity, string
 /// <summary>Everything one rule would have done over the range.</summary>
 public sealed record RuleSimulation(SimulatedRule Rule, IReadOnlyList<SimulatedRun> Runs, IReadOnlyList<SimulatedIncident> Incidents)
 {
+    /// <summary>Wall time to prepare the rule (compile or rewrite its query) and to run its schedule.</summary>
+    public (TimeSpan Prepare, TimeSpan Runs) Elapsed { get; init; }
+
     public IEnumerable<SimulatedAlert> Alerts => Runs.SelectMany(r => r.Alerts);
 
     public int AlertCount => Runs.Sum(r => r.Alerts.Count);

@@ -33,7 +33,9 @@ public static class SimulationRunner
                 skipped.Add(new SkippedRule(name, path, problem!));
                 continue;
             }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var (executor, reason) = await executors(item, rule, cancellationToken).ConfigureAwait(false);
+            var prepared = clock.Elapsed;
             if (executor is null)
             {
                 skipped.Add(new SkippedRule(name, path, reason ?? "the rule cannot run"));
@@ -41,7 +43,8 @@ public static class SimulationRunner
             }
             try
             {
-                simulations.Add(await RuleSimulator.SimulateAsync(rule, executor, from, to, null, cancellationToken).ConfigureAwait(false));
+                var simulation = await RuleSimulator.SimulateAsync(rule, executor, from, to, null, cancellationToken).ConfigureAwait(false);
+                simulations.Add(simulation with { Elapsed = (prepared, clock.Elapsed - prepared) });
             }
             catch (ArgumentOutOfRangeException e)
             {
