@@ -30,7 +30,8 @@ public static class PyritExportReader
         {
             return new ImportResult([], [new ImportProblem(displayPath, 0, $"larger than {MaxBytes >> 30} GB")]);
         }
-        if (StartsWithArray(path))
+        var isArray = StartsWithArray(path);
+        if (isArray)
         {
             try
             {
@@ -62,7 +63,6 @@ public static class PyritExportReader
                 }
             }
         }
-        var isArray = StartsWithArray(path);
         var conversations = new Dictionary<string, List<Piece>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var (line, element) in pieces)
