@@ -31,6 +31,16 @@ public sealed class SchemaSet
 
     public TableSchema? FindTable(string name) => _tables.GetValueOrDefault(name);
 
+    private readonly HashSet<string> _standardTables = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when <paramref name="name"/> is a table of Microsoft's published references (the standard-table catalogue),
+    /// whichever source defines its columns now; schema folders also hold stand-ins for parser functions.
+    /// </summary>
+    public bool IsStandardTable(string name) => _standardTables.Contains(name);
+
+    internal void MarkStandard(string name) => _standardTables.Add(name);
+
     public FunctionSchema? FindFunction(string name) => _functions.GetValueOrDefault(name);
 
     /// <summary>A content hash of every table and function, used as the key of the analyzer's schema registration and of result caches.</summary>
@@ -53,7 +63,7 @@ public sealed class SchemaSet
             text.Append("F|").Append(function.Name).Append('|').Append(function.IsOpenOutput);
             foreach (var p in function.Parameters)
             {
-                text.Append('|').Append(p.Name).Append(':').Append(p.Type).Append('=').Append(p.DefaultValue);
+                text.Append('|').Append(p.Name).Append(':').Append(p.Type).Append(p.IsOptional ? "?" : "").Append('=').Append(p.DefaultValue);
             }
             text.Append("|body=").Append(function.Body);
             foreach (var column in function.OutputColumns ?? [])
