@@ -57,11 +57,14 @@ public class AnalysisTests
         var result = await SharedPool.AnalyzeAsync(
             "AITurns('chat') | join kind=inner (SigninLogs | project UserPrincipalName, IPAddress) on $left.UserId == $right.UserPrincipalName");
 
-        Assert.That(result.Functions, Is.EqualTo(new[] { new KqlFunctionReference("AITurns", null) }));
-        Assert.That(result.Tables, Is.EquivalentTo(new[]
+        Assert.That(result.Functions.Select(f => (f.Name, f.Via)), Is.EqualTo(new[] { ("AITurns", (string?)null) }));
+        Assert.That(result.Tables.Select(t => (t.Name, t.Via)), Is.EquivalentTo(new[]
         {
-            new KqlTableReference("AIConversationTurn_CL", "AITurns"), new KqlTableReference("SigninLogs", null),
+            ("AIConversationTurn_CL", "AITurns"), ("SigninLogs", (string?)null),
         }));
+        // Direct references carry their first use, so findings about them point at the token; references through a function do not.
+        Assert.That((result.Functions[0].Start, result.Functions[0].Length), Is.EqualTo((0, "AITurns".Length)));
+        Assert.That(result.Tables.Single(t => t.Via is not null).Start, Is.Null);
         Assert.That(result.Columns, Does.Contain(new KqlColumnReference("AIConversationTurn_CL", "PromptLength", "AITurns")));
         Assert.That(result.Columns, Does.Contain(new KqlColumnReference("SigninLogs", "IPAddress", null)));
     }

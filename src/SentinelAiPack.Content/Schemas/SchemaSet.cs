@@ -17,8 +17,22 @@ public sealed class SchemaSet
 
     public IReadOnlyCollection<FunctionSchema> Functions => _functions.Values;
 
+    /// <summary>
+    /// Adds <paramref name="table"/>, replacing one of the same name. A standard table (see <see cref="IsStandardTable"/>)
+    /// is merged instead: the new definition wins for every column it lists and the reference's other columns stay,
+    /// because a workspace has every column of a standard table and schema files that omit some are merely out of date.
+    /// </summary>
     public void AddOrReplace(TableSchema table)
     {
+        if (_standardTables.Contains(table.Name) && _tables.TryGetValue(table.Name, out var known))
+        {
+            var listed = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var kept = known.Columns.Where(c => !listed.Contains(c.Name)).ToList();
+            if (kept.Count > 0)
+            {
+                table = table with { Columns = [.. table.Columns, .. kept] };
+            }
+        }
         _tables[table.Name] = table;
         _fingerprint = null;
     }

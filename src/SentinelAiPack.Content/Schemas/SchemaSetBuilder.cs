@@ -57,22 +57,7 @@ public sealed class SchemaSetBuilder
         }
         if (BuiltInSchemaFolder is { } builtIn)
         {
-            var catalogued = _set.Tables.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
             AddCatalog(builtIn); // the pinned tables are real tables too
-            // Both come from Microsoft's references: a pinned table keeps its columns and types and gains those only the
-            // catalogue lists (e.g. the Defender XDR columns such as Timestamp on the Device* tables).
-            foreach (var (name, fromCatalog) in catalogued)
-            {
-                if (_set.FindTable(name) is { } pinned && !ReferenceEquals(pinned, fromCatalog))
-                {
-                    var known = pinned.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-                    var extra = fromCatalog.Columns.Where(c => !known.Contains(c.Name)).ToList();
-                    if (extra.Count > 0)
-                    {
-                        _set.AddOrReplace(pinned with { Columns = [.. pinned.Columns, .. extra] });
-                    }
-                }
-            }
         }
         return this;
     }

@@ -81,9 +81,13 @@
         ]
     };
 
-    // Every Log Analytics table has Type (the table name) and _ResourceId, whether or not its schema file lists them
-    // (Azure-Sentinel's validator adds them too).
-    var standardColumns = [{ name: "Type", type: "string" }, { name: "_ResourceId", type: "string" }];
+    // The standard columns every Log Analytics table has ("Standard columns in Azure Monitor Logs"), whether or not
+    // its schema file lists them; Azure-Sentinel's validator adds Type and _ResourceId too.
+    var standardColumns = [
+        { name: "TenantId", type: "string" }, { name: "TimeGenerated", type: "datetime" }, { name: "Type", type: "string" },
+        { name: "_ResourceId", type: "string" }, { name: "_ItemId", type: "string" }, { name: "_TimeReceived", type: "datetime" },
+        { name: "_SubscriptionId", type: "string" }, { name: "_IsBillable", type: "string" }, { name: "_BilledSize", type: "real" }
+    ];
     function withStandardColumns(list) {
         var result = (list || []).slice();
         standardColumns.forEach(function (c) {

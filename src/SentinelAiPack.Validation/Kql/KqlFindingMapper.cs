@@ -52,7 +52,9 @@ public static class KqlFindingMapper
                 {
                     continue;
                 }
-                more = all.Count > 1 ? $" It is used {all.Count} times; only the first use is reported." : string.Empty;
+                // The analyzer may report one use twice (a rename of a missing column: KS142 and KS109); count places, not messages.
+                var places = all.Select(f => f.Kql.Start).Distinct().Count();
+                more = places > 1 ? $" It is used {places} times; only the first use is reported." : string.Empty;
             }
             var diagnostic = unknown switch
             {
