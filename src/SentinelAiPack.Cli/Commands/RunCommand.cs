@@ -47,10 +47,7 @@ public sealed class RunCommand : ICliCommand
         }
         var (settings, _) = ContentLocator.LoadSettings(io);
         var builder = new SchemaSetBuilder(settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
-        if (SchemaSetBuilder.BuiltInSchemaFolder is { } builtIn)
-        {
-            builder.AddFolder(builtIn);
-        }
+        builder.AddBuiltIns();
         foreach (var folder in (settings?.SchemaFolders ?? []).Concat(schemaFolders.Select(io.Resolve)))
         {
             builder.AddFolder(folder);
