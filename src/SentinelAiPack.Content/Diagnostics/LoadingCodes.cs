@@ -46,7 +46,7 @@ public static class LoadingCodes
         new("SAP5021", DiagnosticSeverity.Error, "Schema file has the wrong structure") { Category = "Loading" };
 
     public static readonly DiagnosticDescriptor UnknownColumnType =
-        new("SAP5022", DiagnosticSeverity.Error, "Unknown column or parameter type") { Category = "Loading" };
+        new("SAP5022", DiagnosticSeverity.Warning, "Unknown column or parameter type") { Category = "Loading" };
 
     public static readonly DiagnosticDescriptor DuplicateColumn =
         new("SAP5023", DiagnosticSeverity.Warning, "Duplicate column") { Category = "Loading" };
