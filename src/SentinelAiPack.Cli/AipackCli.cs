@@ -10,6 +10,7 @@ public static class AipackCli
     /// <summary>Every verb, registered in one place.</summary>
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new InitCommand(),
         new ValidateCommand(),
         new TestCommand(),
         new RunCommand(),
