@@ -29,13 +29,13 @@ public static class AipackCli
         var context = new CliContext(io, services ?? ownedServices!);
         var root = CreateRootCommand(context);
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        if (UsageErrors.Find(parseResult) is { Count: > 0 } problems)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (var problem in problems)
             {
-                await io.Error.WriteLineAsync("aipack: " + error.Message).ConfigureAwait(false);
+                await io.Error.WriteLineAsync("aipack: " + problem).ConfigureAwait(false);
             }
-            await io.Error.WriteLineAsync("Run 'aipack --help' for usage.").ConfigureAwait(false);
+            await io.Error.WriteLineAsync(UsageErrors.HelpHint(parseResult)).ConfigureAwait(false);
             return ExitCodes.UsageOrInternalError;
         }
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
