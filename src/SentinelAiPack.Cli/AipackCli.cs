@@ -49,6 +49,17 @@ public static class AipackCli
         {
             root.Add(command.Create(context));
         }
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(context.IO);
         return root;
+    }
+
+    /// <summary><c>aipack --version</c>: the tool's and the bundled analyzer's versions.</summary>
+    private sealed class PrintVersion(IOContext io) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            io.Out.Write(ToolVersion.Describe() + "\n");
+            return ExitCodes.Success;
+        }
     }
 }
