@@ -134,4 +134,54 @@ public sealed class CustomerRepositoryTests
             Assert.That(init.Error, Does.Contain("No content folder aipack knows"));
         });
     }
+
+    [Test]
+    public async Task The_content_hub_package_is_the_customers_and_items_are_filed_by_their_folders()
+    {
+        await CliRunner.RunAsync(_root, "init");
+        await File.AppendAllTextAsync(Path.Combine(_root, "aipack.yaml"), """
+            solution:
+              name: Contoso AI Detections
+              publisher: Contoso SOC
+              version: 2.1.0
+              description: Detections for Contoso's AI gateway.
+              categories: [Security - Threat Protection, Security - Cloud Security]
+              verticals: [Finance]
+              logo: https://contoso.example/logo.svg
+              support:
+                tier: Partner
+                email: soc@contoso.example
+                link: https://contoso.example/soc
+            """.ReplaceLineEndings("\n"));
+        var locked = await CliRunner.RunAsync(_root, "lock");
+        var build = await CliRunner.RunAsync(_root, "build", "--out", "out");
+        Assert.That(build.ExitCode, Is.EqualTo(ExitCodes.Success), locked + "\n" + build);
+
+        var main = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "out", "solution", "mainTemplate.json")))!;
+        var package = main["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>().EndsWith("contentPackages", StringComparison.Ordinal))!["properties"]!;
+        var ui = await File.ReadAllTextAsync(Path.Combine(_root, "out", "solution", "createUiDefinition.json"));
+        var rules = Directory.GetFiles(Path.Combine(_root, "out", "arm"), "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Path.Combine(_root, "out", "arm"), f).Replace('\\', '/')).Where(f => f.StartsWith("3-", StringComparison.Ordinal) || f.StartsWith("4-", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(package["displayName"]!.GetValue<string>(), Is.EqualTo("Contoso AI Detections"));
+            Assert.That(package["publisherDisplayName"]!.GetValue<string>(), Is.EqualTo("Contoso SOC"));
+            Assert.That(main["variables"]!["_solutionId"]!.GetValue<string>(), Is.EqualTo("contoso-soc.contoso-ai-detections"));
+            Assert.That(main["variables"]!["_solutionVersion"]!.GetValue<string>(), Is.EqualTo("2.1.0"));
+            Assert.That(main["variables"]!["_supportTier"]!.GetValue<string>(), Is.EqualTo("Partner"));
+            Assert.That(package["categories"]!.ToJsonString(), Is.EqualTo("""{"domains":["Security - Threat Protection","Security - Cloud Security"],"verticals":["Finance"]}"""));
+            Assert.That(package["support"]!["email"]!.GetValue<string>(), Is.EqualTo("soc@contoso.example"));
+            Assert.That(package["support"]!["link"]!.GetValue<string>(), Is.EqualTo("https://contoso.example/soc"));
+            Assert.That(ui, Does.Contain("<img src=\\\"https://contoso.example/logo.svg\\\" width=\\\"75px\\\" height=\\\"75px\\\">"));
+            Assert.That(File.Exists(Path.Combine(_root, "out", "solution", "2.1.0.zip")), Is.True);
+            Assert.That(main.ToJsonString(), Does.Not.Contain("SentinelAiPack"));
+            Assert.That(rules, Is.EquivalentTo(new[]
+            {
+                "3-analytics-rules/azureactivity/OpenAIKeysListedByUnusualCaller.json",
+                "3-analytics-rules/contoso_ai_gateway/GatewayBlockedPromptBurst.json",
+                "4-hunting-queries/azureactivity/OpenAIDeploymentChanges.json",
+                "4-hunting-queries/contoso_ai_gateway/GatewayTopBlockedUsers.json",
+            }));
+        });
+    }
 }

@@ -59,7 +59,7 @@ public static class SettingsFileTemplate
         Line("#   description: Detections for Contoso's AI gateway and Azure OpenAI accounts.");
         Line("#   categories: [Security - Threat Protection, Security - Cloud Security]   # Content Hub domains");
         Line("#   verticals: []                        # Content Hub industry verticals");
-        Line("#   logo: assets/logo.svg                # SVG, at most 5 KB, embedded in the package");
+        Line("#   logo: https://contoso.example/logo.svg   # https URL of an SVG, shown on the install page");
         Line("#   support:");
         Line("#     tier: Partner                      # Microsoft, Partner or Community");
         Line("#     name: Contoso SOC");
