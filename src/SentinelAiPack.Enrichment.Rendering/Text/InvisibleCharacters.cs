@@ -19,6 +19,7 @@ internal static class InvisibleCharacters
     /// <summary>True for a code point that must not reach a reader as itself (tab and line breaks are handled before).</summary>
     public static bool IsHostile(int codePoint) => codePoint switch
     {
+        >= 0x20 and < 0x7F => false,                    // printable ASCII: most of any text, decided without a table look-up
         < 0x20 or 0x7F => true,                          // C0 controls, DEL
         >= 0x80 and <= 0x9F => true,                    // C1 controls
         0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x3164 or 0xFFA0 => true,  // grapheme joiner, fillers, invisible vowels

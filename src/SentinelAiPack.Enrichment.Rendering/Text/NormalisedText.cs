@@ -140,7 +140,15 @@ internal sealed class NormalisedText
                 continue;
             }
 
-            segment.Append(char.ConvertFromUtf32(codePoint));
+            if (codePoint > char.MaxValue)
+            {
+                segment.Append(raw[i - 1]).Append(raw[i]);
+            }
+            else
+            {
+                segment.Append((char)codePoint);
+            }
+
             previousWasVisible = true;
         }
 
