@@ -20,6 +20,7 @@
 #
 # Exit code: validate's (0 clean, 1 findings that fail, 2 usage or internal error), else the rule tests'.
 set -uo pipefail
+# (Empty arrays are expanded as ${a[@]+"${a[@]}"}: bash before 4.4, as on macOS, rejects "${a[@]}" under set -u.)
 
 workdir="${AIPACK_WORKING_DIRECTORY:-.}"
 sarif="${AIPACK_SARIF:-aipack.sarif}"
@@ -72,11 +73,11 @@ strict=()
 # runs cost little)
 say "aipack validate"
 report="$temp/aipack-validate.txt"
-"${aipack[@]}" validate "${strict[@]}" -- "${paths[@]}" > "$report" 2>&1
+"${aipack[@]}" validate ${strict[@]+"${strict[@]}"} -- ${paths[@]+"${paths[@]}"} > "$report" 2>&1
 validate_rc=$?
 cat "$report"
-"${aipack[@]}" validate "${strict[@]}" --format sarif --output "$sarif" -- "${paths[@]}" > /dev/null 2>&1
-"${aipack[@]}" validate "${strict[@]}" --format junit --output "$junit" -- "${paths[@]}" > /dev/null 2>&1
+"${aipack[@]}" validate ${strict[@]+"${strict[@]}"} --format sarif --output "$sarif" -- ${paths[@]+"${paths[@]}"} > /dev/null 2>&1
+"${aipack[@]}" validate ${strict[@]+"${strict[@]}"} --format junit --output "$junit" -- ${paths[@]+"${paths[@]}"} > /dev/null 2>&1
 [ -s "$sarif" ] || { [ "$validate_rc" -eq 2 ] || fail "no SARIF report was written"; }
 
 # --- rule tests
@@ -84,11 +85,11 @@ test_rc=0
 test_line=""
 if [ "${AIPACK_RUN_TESTS:-false}" = "true" ] && [ "$validate_rc" -ne 2 ]; then
   say "aipack test"
-  test_line="$("${aipack[@]}" test --format junit --output "$test_junit" -- "${paths[@]}" 2>&1)"
+  test_line="$("${aipack[@]}" test --format junit --output "$test_junit" -- ${paths[@]+"${paths[@]}"} 2>&1)"
   test_rc=$?
   echo "$test_line"
   if [ "$test_rc" -ne 0 ]; then
-    "${aipack[@]}" test -- "${paths[@]}" 2>&1 | grep -v '^PASS ' || true
+    "${aipack[@]}" test -- ${paths[@]+"${paths[@]}"} 2>&1 | grep -v '^PASS ' || true
   fi
 fi
 
