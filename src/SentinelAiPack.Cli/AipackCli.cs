@@ -14,6 +14,8 @@ public static class AipackCli
         new ValidateCommand(),
         new TestCommand(),
         new RunCommand(),
+        new SimulateCommand(),
+        new RedTeamCommand(),
         new EngineSupportCommand(),
         new GenerateCommand(),
         new WorkbookCommand(),
