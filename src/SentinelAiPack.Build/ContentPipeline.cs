@@ -61,10 +61,7 @@ public static class ContentPipeline
         var content = ContentLoader.Load(input.Paths, LoadOptions.For(input.Settings));
         var ownFolders = (input.Settings?.SchemaFolders ?? []).Concat(input.SchemaFolders).Select(Path.GetFullPath).ToList();
         var builder = new SchemaSetBuilder(input.Settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
-        if (SchemaSetBuilder.BuiltInSchemaFolder is { } builtIn)
-        {
-            builder.AddFolder(builtIn);
-        }
+        builder.AddBuiltIns();
         foreach (var folder in ownFolders)
         {
             builder.AddFolder(folder);

@@ -41,7 +41,7 @@ public sealed class ContentValidator(IKqlAnalyzer analyzer, IReadOnlyList<IExtra
         {
             diagnostics.AddRange(KqlFindingMapper.Map(item, schemas));
             diagnostics.AddRange(OutputColumnCheck.Check(item));
-            diagnostics.AddRange(ConnectorCoverageCheck.Check(item));
+            diagnostics.AddRange(ConnectorCoverageCheck.Check(item, schemas));
             diagnostics.AddRange(BestPracticeFilter.Apply(item));
         }
         progress?.Report(new ValidationProgress("Analyzing queries", content.Items.Count, content.Items.Count));
@@ -57,16 +57,16 @@ public sealed class ContentValidator(IKqlAnalyzer analyzer, IReadOnlyList<IExtra
             .Select(input.DisplayPath)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var shown = diagnostics.Select(d => d with { FilePath = input.DisplayPath(d.FilePath) }).ToList();
+        var shown = SeverityPolicy.Apply(diagnostics, content).Select(d => d with { FilePath = input.DisplayPath(d.FilePath) }).ToList();
         return new ValidationReport(shown, files, content.Items.Count + claimed.Sum(c => c.Files.Count), clock.Elapsed);
     }
 
     private static SchemaSet BuildSchemas(ValidationInput input, ContentSet content, List<Diagnostic> diagnostics)
     {
         var builder = new SchemaSetBuilder(input.Settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
-        if (input.IncludeBuiltInSchemas && SchemaSetBuilder.BuiltInSchemaFolder is { } builtIn)
+        if (input.IncludeBuiltInSchemas)
         {
-            builder.AddFolder(builtIn);
+            builder.AddBuiltIns();
         }
         foreach (var folder in (input.Settings?.SchemaFolders ?? []).Concat(input.SchemaFolders))
         {

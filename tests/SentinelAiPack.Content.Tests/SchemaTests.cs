@@ -63,7 +63,7 @@ public class SchemaTests
     }
 
     [Test]
-    public void Unknown_type_is_an_error_at_the_type_and_the_column_is_dropped()
+    public void Unknown_type_is_a_warning_at_the_type_and_the_column_is_kept_as_dynamic()
     {
         var bag = new DiagnosticBag("T.json");
         var file = SchemaLoader.LoadJson("T.json", """
@@ -79,9 +79,11 @@ public class SchemaTests
 
         var table = file.Tables.Single();
         Assert.That(table.Description, Is.EqualTo("A table."));
-        Assert.That(table.Columns.Single().Description, Is.EqualTo("Column A"));
-        var error = bag.Items.Single();
-        Assert.That((error.Code, error.Severity, error.Span.Line, error.Span.Column), Is.EqualTo((LoadingCodes.UnknownColumnType.Code, DiagnosticSeverity.Error, 6, 28)));
+        Assert.That(table.Columns[0].Description, Is.EqualTo("Column A"));
+        // Reported once in the schema file; the column stays (as dynamic) so that its uses are not reported again.
+        Assert.That(table.Columns[1], Is.EqualTo(new ColumnSchema("B", "dynamic")));
+        var warning = bag.Items.Single();
+        Assert.That((warning.Code, warning.Severity, warning.Span.Line, warning.Span.Column), Is.EqualTo((LoadingCodes.UnknownColumnType.Code, DiagnosticSeverity.Warning, 6, 28)));
     }
 
     [TestCase("{\"Name\": \"T\", \"Properties\": [", "SAP5020")]

@@ -24,4 +24,11 @@ public static class Queries
         | join kind=inner Responses on SessionId
         | summarize Pairs = count()
         """;
+
+    /// <summary>A 15-minute rule: the run's window, one action, rare enough to alert on (about 1 in 2,000 rows).</summary>
+    public const string WindowFilter = """
+        SigninEvents
+        | where TimeGenerated > ago(15m) and Action == "delete" and Bytes > 99950
+        | project TimeGenerated, User, ClientIp, Bytes
+        """;
 }

@@ -39,7 +39,8 @@ public class AnalysisTests
 
     [TestCase("SigninLogs | project IPAddress, When = TimeGenerated", "IPAddress:string,When:datetime")]
     [TestCase("SigninLogs | summarize Attempts = count(), Last = max(TimeGenerated) by UserPrincipalName", "UserPrincipalName:string,Attempts:long,Last:datetime")]
-    [TestCase("SigninLogs | extend Failed = ResultType != '0' | project-away ResultType", "TimeGenerated:datetime,UserPrincipalName:string,IPAddress:string,Failed:bool")]
+    // Every table also has the Log Analytics standard columns (TenantId, Type, _ResourceId, ...), listed or not.
+    [TestCase("SigninLogs | extend Failed = ResultType != '0' | project-away ResultType", "TimeGenerated:datetime,UserPrincipalName:string,IPAddress:string,TenantId:string,Type:string,_ResourceId:string,_ItemId:string,_TimeReceived:datetime,_SubscriptionId:string,_IsBillable:string,_BilledSize:real,Failed:bool")]
     [TestCase("SigninLogs | join kind=inner (AIConversationTurn_CL | project UserId, AppName) on $left.UserPrincipalName == $right.UserId | project UserPrincipalName, AppName",
         "UserPrincipalName:string,AppName:string")]
     public async Task Output_columns_follow_the_query(string text, string expected)
@@ -57,11 +58,14 @@ public class AnalysisTests
         var result = await SharedPool.AnalyzeAsync(
             "AITurns('chat') | join kind=inner (SigninLogs | project UserPrincipalName, IPAddress) on $left.UserId == $right.UserPrincipalName");
 
-        Assert.That(result.Functions, Is.EqualTo(new[] { new KqlFunctionReference("AITurns", null) }));
-        Assert.That(result.Tables, Is.EquivalentTo(new[]
+        Assert.That(result.Functions.Select(f => (f.Name, f.Via)), Is.EqualTo(new[] { ("AITurns", (string?)null) }));
+        Assert.That(result.Tables.Select(t => (t.Name, t.Via)), Is.EquivalentTo(new[]
         {
-            new KqlTableReference("AIConversationTurn_CL", "AITurns"), new KqlTableReference("SigninLogs", null),
+            ("AIConversationTurn_CL", "AITurns"), ("SigninLogs", (string?)null),
         }));
+        // Direct references carry their first use, so findings about them point at the token; references through a function do not.
+        Assert.That((result.Functions[0].Start, result.Functions[0].Length), Is.EqualTo((0, "AITurns('chat')".Length)));
+        Assert.That(result.Tables.Single(t => t.Via is not null).Start, Is.Null);
         Assert.That(result.Columns, Does.Contain(new KqlColumnReference("AIConversationTurn_CL", "PromptLength", "AITurns")));
         Assert.That(result.Columns, Does.Contain(new KqlColumnReference("SigninLogs", "IPAddress", null)));
     }

@@ -47,15 +47,12 @@ public sealed class RunCommand : ICliCommand
         }
         var (settings, _) = ContentLocator.LoadSettings(io);
         var builder = new SchemaSetBuilder(settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
-        if (SchemaSetBuilder.BuiltInSchemaFolder is { } builtIn)
-        {
-            builder.AddFolder(builtIn);
-        }
+        builder.AddBuiltIns();
         foreach (var folder in (settings?.SchemaFolders ?? []).Concat(schemaFolders.Select(io.Resolve)))
         {
             builder.AddFolder(folder);
         }
-        var (text, label) = ReadQuery(io, queryArgument);
+        var (text, label, lookback) = ReadQuery(io, queryArgument);
         var (schemaSet, _) = builder.Build();
 
         LoadedData? loaded = null;
@@ -73,6 +70,13 @@ public sealed class RunCommand : ICliCommand
             }
         }
 
+        if (loaded is not { Tables.Count: > 0 })
+        {
+            // Without data every table is empty: say so, or an empty result reads like "nothing matched".
+            await io.Error.WriteLineAsync(dataFolder is null
+                ? "aipack run: no data was loaded (no --data DIR): every table is empty."
+                : $"aipack run: no data was loaded: {dataFolder} holds no table files (Table.json, Table.jsonl or Table.csv); every table is empty.").ConfigureAwait(false);
+        }
         var engine = new KqlEngine(KqlServices.TreeSource(context));
         var compiled = await engine.CompileAsync(text, schemaSet, loaded?.UnknownTables, filePath: label, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!compiled.Success)
@@ -103,6 +107,10 @@ public sealed class RunCommand : ICliCommand
             await io.Error.WriteLineAsync($"{label}: error {code}: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failures;
         }
+        if (loaded is not null)
+        {
+            await WarnWhenOutOfRangeAsync(io, compiled.Plan!, loaded, now, lookback, result.RowCount).ConfigureAwait(false);
+        }
         switch (format)
         {
             case "json":
@@ -118,8 +126,38 @@ public sealed class RunCommand : ICliCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The query: a rule/hunting query/parser file's query, a .kql file, or the text itself.</summary>
-    private static (string Text, string Label) ReadQuery(IOContext io, string argument)
+    /// <summary>
+    /// Generated or exported data often lies in the past: a rule run with now() = today reads none of it and returns
+    /// nothing, silently. Say so when the data's TimeGenerated range misses the rule's lookback (now - queryPeriod, now],
+    /// or, for a query without one, when it returned no rows and the data ends more than a day before now() (or starts
+    /// after it).
+    /// </summary>
+    private static async Task WarnWhenOutOfRangeAsync(IOContext io, QueryPlan plan, LoadedData loaded, DateTime now, TimeSpan? lookback, int rows)
+    {
+        var read = loaded.Tables.Where(t => plan.Tables.Contains(t.Key)).Select(t => t.Value).ToList();
+        if (DataTimeRange.Of(read.Count > 0 ? read : loaded.Tables.Values) is not { } range)
+        {
+            return;
+        }
+        var spans = $"the data's TimeGenerated spans {Engine.Runtime.Values.FormatDateTime(range.First.Ticks)} to {Engine.Runtime.Values.FormatDateTime(range.Last.Ticks)}";
+        var hint = $"pass --now {Engine.Runtime.Values.FormatDateTime(range.Last.Ticks)} (or another time inside the data) to run on it";
+        string? warning = null;
+        if (lookback is { } period && !range.Overlaps(now, period))
+        {
+            warning = $"{spans}, but the rule's lookback at now() = {Engine.Runtime.Values.FormatDateTime(now.Ticks)} is the {Engine.Simulation.Durations.Format(period)} before it: the query reads none of the data; {hint}.";
+        }
+        else if (lookback is null && rows == 0 && (range.Last < now.AddDays(-1) || range.First > now))
+        {
+            warning = $"{spans}, {(range.First > now ? "after" : "more than a day before")} now() = {Engine.Runtime.Values.FormatDateTime(now.Ticks)}: time filters such as ago() may exclude all of it; {hint}.";
+        }
+        if (warning is not null)
+        {
+            await io.Error.WriteLineAsync("aipack: warning: " + warning).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The query: a rule/hunting query/parser file's query (with the item's queryPeriod), a .kql file, or the text itself.</summary>
+    private static (string Text, string Label, TimeSpan? Lookback) ReadQuery(IOContext io, string argument)
     {
         var path = io.Resolve(argument);
         if (argument.IndexOfAny(['\n', '|']) < 0 && File.Exists(path))
@@ -134,13 +172,13 @@ public sealed class RunCommand : ICliCommand
                 }
                 return loaded.Item switch
                 {
-                    DetectionTemplate { Query.Text: { Length: > 0 } text } => (text, io.Display(path)),
-                    ParserFunction { Query.Text: { Length: > 0 } body } => (body, io.Display(path)),
+                    DetectionTemplate { Query.Text: { Length: > 0 } text } template => (text, io.Display(path), template.QueryPeriodValue),
+                    ParserFunction { Query.Text: { Length: > 0 } body } => (body, io.Display(path), null),
                     _ => throw new UsageException($"{io.Display(path)} is not a rule, hunting query or parser with a query."),
                 };
             }
-            return (File.ReadAllText(path), io.Display(path));
+            return (File.ReadAllText(path), io.Display(path), null);
         }
-        return (argument, "query");
+        return (argument, "query", null);
     }
 }

@@ -53,10 +53,7 @@ public sealed class TestCommand : ICliCommand
         var (settings, settingsDiagnostics) = ContentLocator.LoadSettings(io);
         var content = ContentLoader.Load(ContentLocator.ResolvePaths(io, paths, settings), LoadOptions.For(settings));
         var builder = new SchemaSetBuilder(settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
-        if (SchemaSetBuilder.BuiltInSchemaFolder is { } builtIn)
-        {
-            builder.AddFolder(builtIn);
-        }
+        builder.AddBuiltIns();
         foreach (var folder in (settings?.SchemaFolders ?? []).Concat(schemaFolders.Select(io.Resolve)))
         {
             builder.AddFolder(folder);

@@ -61,5 +61,29 @@ public static class KqlServices
     }
 
     public static KqlHostPool Pool(CliContext context) =>
-        context.Services.GetOrCreate(() => new KqlHostPool(new KqlHostPoolOptions()));
+        context.Services.GetOrCreate(() => new KqlHostPool(PoolOptions()));
+
+    // Measurement knobs (docs/performance.md): AIPACK_KQL_ENGINES, AIPACK_KQL_RECYCLE (queries per engine, 0 = never),
+    // AIPACK_KQL_HEAP_MB (recycle above this JavaScript heap, 0 = never).
+    private static KqlHostPoolOptions PoolOptions()
+    {
+        var options = new KqlHostPoolOptions();
+        if (int.TryParse(Environment.GetEnvironmentVariable("AIPACK_KQL_ENGINES"), out var engines) && engines > 0)
+        {
+            options = options with { MaxEngines = engines };
+        }
+        if (int.TryParse(Environment.GetEnvironmentVariable("AIPACK_KQL_RECYCLE"), out var recycle) && recycle >= 0)
+        {
+            options = options with { RecycleAfterRequests = recycle == 0 ? null : recycle };
+        }
+        if (int.TryParse(Environment.GetEnvironmentVariable("AIPACK_KQL_HEAP_MB"), out var heap) && heap >= 0)
+        {
+            options = options with { RecycleAboveHeapBytes = heap == 0 ? null : heap * 1024L * 1024 };
+        }
+        if (int.TryParse(Environment.GetEnvironmentVariable("AIPACK_KQL_GC_MB"), out var gc) && gc >= 0)
+        {
+            options = options with { CollectAboveHeapBytes = gc == 0 ? null : gc * 1024L * 1024 };
+        }
+        return options;
+    }
 }

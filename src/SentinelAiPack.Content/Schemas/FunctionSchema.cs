@@ -1,7 +1,13 @@
 namespace SentinelAiPack.Content.Schemas;
 
-/// <summary>A parameter of a workspace function: name, Kusto type and optional default value as KQL literal text.</summary>
-public sealed record FunctionParameter(string Name, string Type, string? DefaultValue = null);
+/// <summary>
+/// A parameter of a workspace function: name, Kusto type and optional default value as KQL literal text. A parameter
+/// with a default, or declared <c>IsRequired: false</c> in a schema file, may be left out of a call.
+/// </summary>
+public sealed record FunctionParameter(string Name, string Type, string? DefaultValue = null)
+{
+    public bool IsOptional { get; init; } = DefaultValue is not null;
+}
 
 /// <summary>
 /// A workspace function (a parser, a saved function, _GetWatchlist). Either <see cref="Body"/> is known

@@ -102,8 +102,9 @@ public static class SchemaLoader
                 {
                     if (ReadNameAndType(item, "FunctionParameters", diagnostics) is { } parameter)
                     {
-                        var defaultValue = item.Get("Default") ?? item.Get("DefaultValue");
-                        parameters.Add(new FunctionParameter(parameter.Name, parameter.Type, TextOf(defaultValue)));
+                        var defaultValue = TextOf(item.Get("Default") ?? item.Get("DefaultValue"));
+                        var notRequired = item.Get("IsRequired") is { Kind: JsonValueKind.False };
+                        parameters.Add(new FunctionParameter(parameter.Name, parameter.Type, defaultValue) { IsOptional = notRequired || defaultValue is not null });
                     }
                 }
             }
@@ -163,9 +164,11 @@ public static class SchemaLoader
         var normalized = KustoType.Normalize(type.Text);
         if (normalized is null)
         {
+            // Reported once here; the entry stays (as dynamic) so queries using it are not reported at every use.
             diagnostics.Add(LoadingCodes.UnknownColumnType, type.Span,
-                $"Unknown type '{type.Text}' for '{name.Text}'; expected one of {string.Join(", ", KustoType.All)}. The entry was skipped.");
-            return null;
+                $"Unknown type '{type.Text}' for '{name.Text}'; expected a Kusto type ({string.Join(", ", KustoType.All)}) or its .NET name. " +
+                $"'{name.Text.Trim()}' is kept as {KustoType.Fallback}.");
+            normalized = KustoType.Fallback;
         }
         return (name.Text.Trim(), normalized);
     }

@@ -17,8 +17,22 @@ public sealed class SchemaSet
 
     public IReadOnlyCollection<FunctionSchema> Functions => _functions.Values;
 
+    /// <summary>
+    /// Adds <paramref name="table"/>, replacing one of the same name. A standard table (see <see cref="IsStandardTable"/>)
+    /// is merged instead: the new definition wins for every column it lists and the reference's other columns stay,
+    /// because a workspace has every column of a standard table and schema files that omit some are merely out of date.
+    /// </summary>
     public void AddOrReplace(TableSchema table)
     {
+        if (_standardTables.Contains(table.Name) && _tables.TryGetValue(table.Name, out var known))
+        {
+            var listed = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var kept = known.Columns.Where(c => !listed.Contains(c.Name)).ToList();
+            if (kept.Count > 0)
+            {
+                table = table with { Columns = [.. table.Columns, .. kept] };
+            }
+        }
         _tables[table.Name] = table;
         _fingerprint = null;
     }
@@ -30,6 +44,16 @@ public sealed class SchemaSet
     }
 
     public TableSchema? FindTable(string name) => _tables.GetValueOrDefault(name);
+
+    private readonly HashSet<string> _standardTables = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when <paramref name="name"/> is a table of Microsoft's published references (the standard-table catalogue),
+    /// whichever source defines its columns now; schema folders also hold stand-ins for parser functions.
+    /// </summary>
+    public bool IsStandardTable(string name) => _standardTables.Contains(name);
+
+    internal void MarkStandard(string name) => _standardTables.Add(name);
 
     public FunctionSchema? FindFunction(string name) => _functions.GetValueOrDefault(name);
 
@@ -53,7 +77,7 @@ public sealed class SchemaSet
             text.Append("F|").Append(function.Name).Append('|').Append(function.IsOpenOutput);
             foreach (var p in function.Parameters)
             {
-                text.Append('|').Append(p.Name).Append(':').Append(p.Type).Append('=').Append(p.DefaultValue);
+                text.Append('|').Append(p.Name).Append(':').Append(p.Type).Append(p.IsOptional ? "?" : "").Append('=').Append(p.DefaultValue);
             }
             text.Append("|body=").Append(function.Body);
             foreach (var column in function.OutputColumns ?? [])

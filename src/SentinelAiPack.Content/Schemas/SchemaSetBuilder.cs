@@ -7,7 +7,7 @@ namespace SentinelAiPack.Content.Schemas;
 
 /// <summary>
 /// Builds the <see cref="SchemaSet"/> queries are analyzed against, from sources in order of precedence (later
-/// sources replace earlier ones by name, case-insensitive): the built-in pinned folder shipped beside the tool,
+/// sources replace earlier ones by name, case-insensitive): the standard-table catalogue and the built-in pinned folder shipped beside the tool,
 /// the settings file's schema folders, then <c>--schemas</c> folders, then parsers of the content itself.
 /// File-name aliases (a table file whose inner Name differs) are weak: they never replace a table some source defines.
 /// </summary>
@@ -30,7 +30,49 @@ public sealed class SchemaSetBuilder
         }
     }
 
+    /// <summary>
+    /// The standard-table catalogue shipped with the tool (<c>catalog/</c> beside the assembly, generated from Microsoft's
+    /// table references by tools/table-catalog), when present.
+    /// </summary>
+    public static string? CatalogFolder
+    {
+        get
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "catalog");
+            return Directory.Exists(folder) ? folder : null;
+        }
+    }
+
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// The sources shipped with the tool, lowest precedence first: the standard-table catalogue, then the pack's pinned
+    /// schemas and parsers. Every later source (settings folders, --schemas, content parsers) wins over both.
+    /// </summary>
+    public SchemaSetBuilder AddBuiltIns()
+    {
+        if (CatalogFolder is { } catalog)
+        {
+            AddCatalog(catalog);
+        }
+        if (BuiltInSchemaFolder is { } builtIn)
+        {
+            AddCatalog(builtIn); // the pinned tables are real tables too
+        }
+        return this;
+    }
+
+    /// <summary>Adds a catalogue of standard tables: like <see cref="AddFolder"/>, and its table names count as standard tables.</summary>
+    public SchemaSetBuilder AddCatalog(string folder)
+    {
+        var before = _set.Tables.Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        AddFolder(folder);
+        foreach (var table in _set.Tables.Where(t => !before.Contains(t.Name)))
+        {
+            _set.MarkStandard(table.Name);
+        }
+        return this;
+    }
 
     /// <summary>The usual sources: built-in folder, settings schema folders, then command-line folders (each later one wins).</summary>
     public static (SchemaSet Schemas, IReadOnlyList<Diagnostic> Diagnostics) FromSources(
@@ -38,9 +80,9 @@ public sealed class SchemaSetBuilder
     {
         ArgumentNullException.ThrowIfNull(commandLineFolders);
         var builder = new SchemaSetBuilder(settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
-        if (includeBuiltIn && BuiltInSchemaFolder is { } builtIn)
+        if (includeBuiltIn)
         {
-            builder.AddFolder(builtIn);
+            builder.AddBuiltIns();
         }
         foreach (var folder in settings?.SchemaFolders ?? [])
         {

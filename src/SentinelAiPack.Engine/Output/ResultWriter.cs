@@ -25,14 +25,8 @@ public static class ResultWriter
 
     private static string Cell(object? value)
     {
-        var text = value is null ? "" : Values.ToKustoString(value);
-        // Control characters (attacker-written log text) would break the layout or the terminal: show them escaped.
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) ? c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => $"\\u{(int)c:x4}" } : c.ToString());
-        }
-        var clean = builder.ToString();
+        // Control and format characters (attacker-written log text) would break the layout or the terminal: show them escaped.
+        var clean = TextEscaping.ForTerminal(value is null ? "" : Values.ToKustoString(value));
         return clean.Length > MaxCellWidth ? clean[..(MaxCellWidth - 3)] + "..." : clean;
     }
 
@@ -70,6 +64,5 @@ public static class ResultWriter
         }
     }
 
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    private static string Quote(string text) => TextEscaping.CsvField(text);
 }

@@ -25,14 +25,25 @@ public sealed record KqlColumn(string Name, string Type);
 /// <summary>
 /// A workspace table the query reads. <see cref="Via"/> is null when the query names the table itself, otherwise the
 /// workspace function the query calls through which the table is reached (the outermost one when functions nest).
+/// A direct reference carries the range of its first use in the request text (<see cref="Start"/>, <see cref="Length"/>).
 /// </summary>
-public sealed record KqlTableReference(string Name, string? Via);
+public sealed record KqlTableReference(string Name, string? Via)
+{
+    public int? Start { get; init; }
+
+    public int? Length { get; init; }
+}
 
 /// <summary>A column of a workspace table the query reads; <see cref="Via"/> as for tables.</summary>
 public sealed record KqlColumnReference(string Table, string Column, string? Via);
 
-/// <summary>A workspace function (parser, watchlist, saved function) the query calls; <see cref="Via"/> as for tables.</summary>
-public sealed record KqlFunctionReference(string Name, string? Via);
+/// <summary>A workspace function (parser, watchlist, saved function) the query calls; <see cref="Via"/> and the range as for tables.</summary>
+public sealed record KqlFunctionReference(string Name, string? Via)
+{
+    public int? Start { get; init; }
+
+    public int? Length { get; init; }
+}
 
 /// <summary>Everything the analyzer says about one <see cref="KqlRequest"/>.</summary>
 public sealed record KqlAnalysis

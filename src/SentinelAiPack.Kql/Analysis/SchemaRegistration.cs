@@ -15,7 +15,7 @@ internal static class SchemaRegistration
         schemas.Functions.Select(ToShim).ToArray());
 
     public static IReadOnlyList<ShimParameter> Parameters(IEnumerable<FunctionParameter> parameters) =>
-        parameters.Select(p => new ShimParameter(p.Name, TypeName(p.Type), p.DefaultValue)).ToArray();
+        parameters.Select(p => new ShimParameter(p.Name, TypeName(p.Type), p.DefaultValue) { Optional = p.IsOptional }).ToArray();
 
     private static ShimFunction ToShim(FunctionSchema function) => new(function.Name, Parameters(function.Parameters))
     {

@@ -9,7 +9,11 @@ internal sealed record ShimColumn(string Name, string Type);
 
 internal sealed record ShimTable(string Name, IReadOnlyList<ShimColumn> Columns);
 
-internal sealed record ShimParameter(string Name, string Type, [property: JsonPropertyName("default")] string? Default);
+internal sealed record ShimParameter(string Name, string Type, [property: JsonPropertyName("default")] string? Default)
+{
+    /// <summary>May be left out of a call (a default, or <c>IsRequired: false</c> without one).</summary>
+    public bool Optional { get; init; }
+}
 
 internal sealed record ShimFunction(string Name, IReadOnlyList<ShimParameter> Parameters)
 {

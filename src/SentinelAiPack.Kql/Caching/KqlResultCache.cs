@@ -40,7 +40,7 @@ public sealed class KqlResultCache
             .Append(request.WantReferences).Append('|').Append(request.WantBestPractices).Append('\n');
         foreach (var p in request.Parameters ?? [])
         {
-            text.Append("p|").Append(p.Name).Append('|').Append(p.Type).Append('|').Append(p.DefaultValue is null ? "\u0001" : p.DefaultValue).Append('\n');
+            text.Append("p|").Append(p.Name).Append('|').Append(p.Type).Append(p.IsOptional ? "?" : "").Append('|').Append(p.DefaultValue is null ? "\u0001" : p.DefaultValue).Append('\n');
         }
         text.Append(query);
         return _store.KeyOf(FormatVersion, text.ToString());

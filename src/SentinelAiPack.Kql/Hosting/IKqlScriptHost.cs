@@ -20,4 +20,12 @@ public interface IKqlScriptHost : IDisposable
     /// Cancellation interrupts the running script and throws <see cref="OperationCanceledException"/>.
     /// </summary>
     string Call(string method, string requestJson, CancellationToken cancellationToken = default);
+
+    /// <summary>Bytes the engine's JavaScript heap holds now, where the host can tell (V8 in-process); null otherwise.</summary>
+    long? HeapSizeBytes => null;
+
+    /// <summary>Runs a full garbage collection where the host supports it (V8 in-process).</summary>
+    void CollectGarbage()
+    {
+    }
 }

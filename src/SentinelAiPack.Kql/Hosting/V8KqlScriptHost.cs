@@ -14,6 +14,7 @@ public sealed class V8KqlScriptHost : IKqlScriptHost
     public V8KqlScriptHost(KustoBundle bundle, V8CodeCache? codeCache = null)
     {
         bundle.EnsureExists();
+        ApplyGlobalFlags();
         _engine = new V8ScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
         try
         {
@@ -53,7 +54,34 @@ public sealed class V8KqlScriptHost : IKqlScriptHost
         }
     }
 
+    public long? HeapSizeBytes => (long)_engine.GetRuntimeHeapInfo().TotalHeapSize;
+
+    public void CollectGarbage() => _engine.CollectGarbage(exhaustive: true);
+
     public void Dispose() => _engine.Dispose();
+
+    // Measurement knob (docs/performance.md): AIPACK_V8_FLAGS=nobg (no background work) or nojit (interpreter only),
+    // comma-separated; V8 reads the flags once, before its first engine.
+    private static int s_flagsApplied;
+
+    private static void ApplyGlobalFlags()
+    {
+        if (Interlocked.Exchange(ref s_flagsApplied, 1) == 1 || Environment.GetEnvironmentVariable("AIPACK_V8_FLAGS") is not { Length: > 0 } text)
+        {
+            return;
+        }
+        var flags = V8GlobalFlags.None;
+        foreach (var flag in text.Split(','))
+        {
+            flags |= flag.Trim() switch
+            {
+                "nobg" => V8GlobalFlags.DisableBackgroundWork,
+                "nojit" => V8GlobalFlags.DisableJITCompilation,
+                _ => V8GlobalFlags.None,
+            };
+        }
+        V8Settings.GlobalFlags |= flags;
+    }
 
     // Only the two large bundle files are worth caching; the small shim files compile in microseconds.
     private void Run(string path, string code, V8CodeCache? codeCache)

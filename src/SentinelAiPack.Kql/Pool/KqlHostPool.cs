@@ -120,7 +120,7 @@ public sealed class KqlHostPool : IDisposable
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         results[item] = work(engine, item);
-                        if (engine.Broken && item + 1 < itemCount)
+                        if ((engine.Broken || engine.Worn) && item + 1 < itemCount)
                         {
                             Release(engine);
                             engine = await AcquireAsync(grow: true, cancellationToken).ConfigureAwait(false);
@@ -218,7 +218,7 @@ public sealed class KqlHostPool : IDisposable
         bool discard = false, replace = false;
         lock (_gate)
         {
-            if (_disposed || engine.Broken)
+            if (_disposed || engine.Broken || engine.Worn)
             {
                 _engines.Remove(engine);
                 discard = true;

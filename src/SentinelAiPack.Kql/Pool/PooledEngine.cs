@@ -14,6 +14,36 @@ internal sealed class PooledEngine(IKqlScriptHost host, Action<string, IReadOnly
     /// <summary>Set when the engine must not be reused (a cancelled call may leave it mid-script).</summary>
     public bool Broken { get; set; }
 
+    /// <summary>Set when the engine served its share (see <see cref="KqlHostPoolOptions.RecycleAfterRequests"/>): it is replaced when released.</summary>
+    public bool Worn { get; private set; }
+
+    public int RequestsServed { get; private set; }
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("AIPACK_KQL_TRACE") == "1";
+    private static int s_ids;
+    private readonly int _id = Interlocked.Increment(ref s_ids);
+
+    /// <summary>Counts <paramref name="requests"/> analyzed by the last call and retires the engine once it passed a recycling limit.</summary>
+    public void NoteServed(int requests, KqlHostPoolOptions options, TimeSpan elapsed)
+    {
+        RequestsServed += requests;
+        var heap = Host.HeapSizeBytes;
+        if (heap > options.CollectAboveHeapBytes)
+        {
+            Host.CollectGarbage();
+            heap = Host.HeapSizeBytes;
+        }
+        if (RequestsServed >= options.RecycleAfterRequests || heap > options.RecycleAboveHeapBytes)
+        {
+            Worn = true;
+        }
+        if (Trace)
+        {
+            Console.Error.WriteLine(
+                $"[kql engine {_id}] served {RequestsServed} ({requests} in {elapsed.TotalMilliseconds:0} ms), heap {heap / (1024 * 1024)} MB, process {Environment.WorkingSet / (1024 * 1024)} MB{(Worn ? ", recycling" : "")}");
+        }
+    }
+
     /// <summary>
     /// Calls <paramref name="method"/> after registering <paramref name="schemas"/> if needed. With a
     /// <paramref name="timeout"/>, a call still running when it expires is interrupted, the engine is marked

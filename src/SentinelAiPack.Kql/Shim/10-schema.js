@@ -54,7 +54,7 @@
             var where = owner + "(" + p.name + ")";
             var symbol = aipack.parameterSymbol(p, problems, owner);
             var value = p["default"] === undefined || p["default"] === null ? null : defaultValue(p["default"], problems, where);
-            return S.Parameter.From(symbol, value !== null, value);
+            return S.Parameter.From(symbol, value !== null || p.optional === true, value);
         });
     };
 
@@ -81,6 +81,23 @@
         ]
     };
 
+    // The standard columns every Log Analytics table has ("Standard columns in Azure Monitor Logs"), whether or not
+    // its schema file lists them; Azure-Sentinel's validator adds Type and _ResourceId too.
+    var standardColumns = [
+        { name: "TenantId", type: "string" }, { name: "TimeGenerated", type: "datetime" }, { name: "Type", type: "string" },
+        { name: "_ResourceId", type: "string" }, { name: "_ItemId", type: "string" }, { name: "_TimeReceived", type: "datetime" },
+        { name: "_SubscriptionId", type: "string" }, { name: "_IsBillable", type: "string" }, { name: "_BilledSize", type: "real" }
+    ];
+    function withStandardColumns(list) {
+        var result = (list || []).slice();
+        standardColumns.forEach(function (c) {
+            if (!result.some(function (x) { return x.name === c.name; })) {
+                result.push(c);
+            }
+        });
+        return result;
+    }
+
     aipack.handlers.registerSchema = function (req) {
         if (!req || !req.key) {
             throw new Error("registerSchema needs a key");
@@ -89,7 +106,7 @@
         var members = [];
         var names = {};
         (req.tables || []).forEach(function (t) {
-            members.push(new S.TableSymbol.$ctor4(t.name, columns(t.columns, problems, t.name)));
+            members.push(new S.TableSymbol.$ctor4(t.name, columns(withStandardColumns(t.columns), problems, t.name)));
             names[t.name.toLowerCase()] = true;
         });
         var functions = (req.functions || []).slice();

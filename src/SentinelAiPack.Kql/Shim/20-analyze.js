@@ -64,15 +64,17 @@
                 if (!symbol) {
                     return;
                 }
+                // Direct references carry the position of their first use, so findings about them point at the token.
+                var at = via ? {} : { start: node.TextStart, length: node.Width };
                 if (symbol.Kind === Kinds.Table && globals.IsDatabaseTable(symbol)) {
-                    add(refs.tables, "t|" + symbol.Name + "|" + via, { name: symbol.Name, via: via });
+                    add(refs.tables, "t|" + symbol.Name + "|" + via, { name: symbol.Name, via: via, start: at.start, length: at.length });
                 } else if (symbol.Kind === Kinds.Column) {
                     var table = globals.GetTable(symbol);
                     if (table) {
                         add(refs.columns, "c|" + table.Name + "|" + symbol.Name + "|" + via, { table: table.Name, column: symbol.Name, via: via });
                     }
                 } else if (symbol.Kind === Kinds.Function && globals.IsDatabaseFunction(symbol)) {
-                    add(refs.functions, "f|" + symbol.Name + "|" + via, { name: symbol.Name, via: via });
+                    add(refs.functions, "f|" + symbol.Name + "|" + via, { name: symbol.Name, via: via, start: at.start, length: at.length });
                     var body = depth < 8 ? node.GetCalledFunctionBody() : null;
                     if (body) {
                         walk(body, via || symbol.Name, depth + 1);

@@ -21,7 +21,7 @@ public static class CrossCheckCodes
         new("SAP3012", DiagnosticSeverity.Error, "Alert details override column is not in the query's output") { Category = "CrossCheck" };
 
     public static readonly DiagnosticDescriptor TableNotCoveredByConnector =
-        new("SAP3020", DiagnosticSeverity.Error, "Table read by the query is not listed in requiredDataConnectors") { Category = "CrossCheck" };
+        new("SAP3020", DiagnosticSeverity.Warning, "Table read by the query is not listed in requiredDataConnectors") { Category = "CrossCheck" };
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         [UnknownTable, UnknownName, EntityColumnNotInOutput, CustomDetailColumnNotInOutput, AlertOverrideColumnNotInOutput, TableNotCoveredByConnector];

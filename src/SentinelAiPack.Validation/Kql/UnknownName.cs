@@ -33,6 +33,16 @@ public sealed partial record UnknownName(UnknownNameKind Kind, string Name, stri
             : new UnknownName(UnknownNameKind.TableOrFunction, name, what.Contains("function", StringComparison.Ordinal) && !what.Contains("table", StringComparison.Ordinal) ? "function" : "table or function", fuzzy);
     }
 
+    /// <summary>The name when <paramref name="text"/> is one plain or bracketed KQL name (<c>Col</c>, <c>['Col']</c>), else null.</summary>
+    public static string? PlainName(ReadOnlySpan<char> text)
+    {
+        var match = NamePattern().Match(text.Trim().ToString());
+        return match.Success ? match.Groups["plain"].Success ? match.Groups["plain"].Value : match.Groups["quoted"].Value : null;
+    }
+
+    [GeneratedRegex(@"^(?:(?<plain>[A-Za-z_][A-Za-z0-9_]*)|\[(?:'(?<quoted>[^']+)'|""(?<quoted>[^""]+)"")\])$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
     [GeneratedRegex(@"^The (?<fuzzy>fuzzy )?name '(?<name>[^']+)' does not refer to any known (or currently accessible )?(?<what>[^.]+)\.", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using SentinelAiPack.Content.Diagnostics;
+using SentinelAiPack.Content.Model;
 
 namespace SentinelAiPack.Validation.Reporting;
 
@@ -20,6 +21,13 @@ public static class DiagnosticDocsWriter
         ("SAP7", "Workbooks (SAP7xxx)", "Workbook specs and their tile queries."),
         ("SAP8", "Build, lock and deploy (SAP8xxx)", "`aipack build`, the version lock and `aipack deploy`."),
     ];
+
+    /// <summary>The heading and introduction of the area a code belongs to (the page section), or null for an unknown prefix.</summary>
+    public static (string Heading, string Intro)? AreaOf(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return Areas.Where(a => code.StartsWith(a.Prefix, StringComparison.Ordinal)).Select(a => ((string, string)?)(a.Heading, a.Intro)).FirstOrDefault();
+    }
 
     public static string Render(IEnumerable<DiagnosticDescriptor> descriptors)
     {
@@ -49,6 +57,26 @@ public static class DiagnosticDocsWriter
                     .Append(" | ").Append(d.Title.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
             }
         }
+        AppendSeverityPolicy(text);
         return text.ToString();
+    }
+
+    private static void AppendSeverityPolicy(StringBuilder text)
+    {
+        text.Append("\n## Severity per item kind\n\n");
+        text.Append("A finding has its code's default severity on every kind of item (analytics rule, hunting query, parser),\n");
+        text.Append("except where Sentinel itself does not enforce the constraint on that kind: there it is a warning, and its\n");
+        text.Append("message says why. Strictness that Sentinel enforces nowhere is a warning by default (SAP3020: Sentinel shows\n");
+        text.Append("`requiredDataConnectors` in the portal but does not check it against the query; SAP5022: a schema column of an\n");
+        text.Append("unknown type is kept as `dynamic`).\n\n");
+        text.Append("| Code | Analytics rule | Hunting query | Parser | Why |\n|---|---|---|---|---|\n");
+        foreach (var rule in SeverityPolicy.Rules)
+        {
+            var descriptor = DiagnosticCatalog.Find(rule.Code);
+            var byDefault = descriptor?.DefaultSeverity.ToString().ToLowerInvariant() ?? "error";
+            string For(ContentKind kind) => rule.Kinds.Contains(kind) ? "warning" : byDefault;
+            text.Append("| ").Append(rule.Code).Append(" | ").Append(For(ContentKind.AnalyticRule)).Append(" | ").Append(For(ContentKind.HuntingQuery))
+                .Append(" | ").Append(For(ContentKind.Parser)).Append(" | ").Append(rule.Reason).Append(" |\n");
+        }
     }
 }

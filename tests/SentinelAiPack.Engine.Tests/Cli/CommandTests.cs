@@ -24,13 +24,7 @@ public class CommandTests
     [TearDown]
     public void TearDown() => Directory.Delete(_work, recursive: true);
 
-    private async Task<(int Exit, string Out, string Error)> Aipack(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await AipackCli.RunAsync(args, new IOContext(output, error, IsTerminal: false, _work));
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Out, string Error)> Aipack(params string[] args) => CliHarness.RunAsync(_work, null, args);
 
     [Test]
     public async Task Test_passes_with_exit_zero_and_a_summary()

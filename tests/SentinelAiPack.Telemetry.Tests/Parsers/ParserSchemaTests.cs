@@ -42,8 +42,9 @@ public partial class ParserSchemaTests
     {
         Assert.That(ParserNames(), Is.EquivalentTo(new[]
         {
-            "AIAgentConfigurationChanges", "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIGatewayRequests", "AIKnowledgeBaseWrites", "AIModelArtifactWrites", "AIModelInvocations", "AIServiceAccess",
-            "AIModelDeployments", "AIModelInventory", "AIOutputMetrics", "AIRetrievals", "AIToolCalls", "AITrainingActivity",
+            "AIAgentConfigurationChanges", "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIGatewayRequests",
+            "AIKnowledgeBaseWrites", "AIModelArtifactWrites", "AIModelDeployments", "AIModelInventory", "AIModelInvocations",
+            "AIOutputMetrics", "AIRetrievals", "AIServiceAccess", "AITextAttackSignals", "AIToolCalls", "AITrainingActivity",
         }));
         foreach (var name in ParserNames())
         {

@@ -46,10 +46,7 @@ public sealed class WorkbookPreviewCommand : ICliCommand
         }
         var spec = loaded.Specs[0];
         var builder = new SchemaSetBuilder(loaded.Settings?.MaxFileSizeBytes ?? LoadOptions.DefaultMaxFileSizeBytes);
-        if (SchemaSetBuilder.BuiltInSchemaFolder is { } builtIn)
-        {
-            builder.AddFolder(builtIn);
-        }
+        builder.AddBuiltIns();
         foreach (var folder in loaded.Settings?.SchemaFolders ?? [])
         {
             builder.AddFolder(folder);
