@@ -12,7 +12,7 @@ namespace SentinelAiPack.Containment.Playbooks;
 public static class ContainmentPlaybookTemplate
 {
     /// <summary>api-version of the Logic App resource.</summary>
-    public const string WorkflowApiVersion = "2017-07-01";
+    public const string WorkflowApiVersion = "2019-05-01";
 
     /// <summary>api-version of the API connection resources.</summary>
     public const string ConnectionApiVersion = "2016-06-01";
@@ -120,7 +120,7 @@ public static class ContainmentPlaybookTemplate
                 ["playbookPrincipalId"] = new JsonObject
                 {
                     ["type"] = "string",
-                    ["value"] = "[reference(resourceId('Microsoft.Logic/workflows', parameters('PlaybookName')), '2017-07-01', 'full').identity.principalId]",
+                    ["value"] = "[reference(resourceId('Microsoft.Logic/workflows', parameters('PlaybookName')), '2019-05-01', 'full').identity.principalId]",
                 },
             },
         };

@@ -107,7 +107,7 @@ public static partial class ContainmentPlaybooks
                 ["properties"] = new JsonObject
                 {
                     ["roleDefinitionId"] = "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '" + Contributor + "')]",
-                    ["principalId"] = "[reference(resourceId('Microsoft.Logic/workflows', parameters('PlaybookName')), '2017-07-01', 'full').identity.principalId]",
+                    ["principalId"] = "[reference(resourceId('Microsoft.Logic/workflows', parameters('PlaybookName')), '2019-05-01', 'full').identity.principalId]",
                     ["principalType"] = "ServicePrincipal",
                 },
             },

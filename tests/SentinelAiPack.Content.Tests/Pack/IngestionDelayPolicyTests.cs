@@ -28,7 +28,7 @@ public partial class IngestionDelayPolicyTests
             Assert.That(window, Is.Not.Null, "declares `let DetectionWindow = <timespan>;`");
             Assert.That(window, Is.EqualTo(rule.QueryFrequencyValue), "DetectionWindow equals queryFrequency");
             Assert.That(ArrivalFilter().IsMatch(query), Is.True,
-                "keeps rows by arrival: `IngestionTime > ago(DetectionWindow)` (parser rows) or `ingestion_time() > ago(DetectionWindow)` (table rows)");
+                "keeps rows by arrival: `IngestionTime > ago(DetectionWindow)` (parser rows), `ingestion_time() > ago(DetectionWindow)` (table rows) or an aggregate of IngestionTime (`FirstArrival > ago(DetectionWindow)`)");
             if (delay is { } d && window is { } w)
             {
                 Assert.That(rule.QueryPeriodValue, Is.GreaterThanOrEqualTo(w + d), "queryPeriod covers DetectionWindow + IngestionDelay");
@@ -58,7 +58,8 @@ public partial class IngestionDelayPolicyTests
     [GeneratedRegex(@"let\s+DetectionWindow\s*=\s*(?<n>\d+)(?<unit>[mhd])\s*;")]
     private static partial Regex DetectionWindow();
 
-    // ago(DetectionWindow), or a window shifted by a grace period: ago(IntegrityGrace + DetectionWindow).
-    [GeneratedRegex(@"(IngestionTime|ingestion_time\(\))\s*>\s*ago\((\w+\s*\+\s*)?DetectionWindow\)")]
+    // ago(DetectionWindow), or a window shifted by a grace period: ago(IntegrityGrace + DetectionWindow); session rules
+    // compare an aggregate of IngestionTime (FirstArrival = min(IngestionTime), LastFollowUpArrival = max(...)).
+    [GeneratedRegex(@"(IngestionTime|ingestion_time\(\)|\b\w*Arrival)\s*>\s*ago\((\w+\s*\+\s*)?DetectionWindow\)")]
     private static partial Regex ArrivalFilter();
 }
