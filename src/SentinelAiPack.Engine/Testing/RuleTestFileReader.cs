@@ -1,5 +1,6 @@
 using System.Globalization;
 using SentinelAiPack.Content.Diagnostics;
+using SentinelAiPack.Content.Loading;
 using SentinelAiPack.Content.Model;
 using SentinelAiPack.Content.Yaml;
 
@@ -23,6 +24,12 @@ public static class RuleTestFileReader
         string text;
         try
         {
+            // Only regular files are read: opening a FIFO named *.tests.yaml would block the run forever.
+            if (FileKind.NotRegular(path) is { } kind)
+            {
+                diagnostics.Add(EngineCodes.TestFileInvalid, SourceSpan.Unknown, $"The tests file is {kind}, not a regular file; it was not read.");
+                return null;
+            }
             if (new FileInfo(path).Length > MaxBytes)
             {
                 diagnostics.Add(EngineCodes.TestFileInvalid, SourceSpan.Unknown, $"The tests file is larger than {MaxBytes / (1024 * 1024)} MB.");
