@@ -23,6 +23,7 @@ public static class AipackCli
         new LockCommand(),
         new DeployCommand(),
         new SchemaPullCommand(),
+        new PatternsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, IOContext io, CliServices? services = null, CancellationToken cancellationToken = default)

@@ -13,6 +13,7 @@ public static class AllDiagnostics
             .Concat(Engine.EngineCodes.All)
             .Concat(WorkbookCodes.All)
             .Concat(BuildCodes.All)
+            .Concat(Patterns.PatternCodes.All)
             .OrderBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
 

@@ -25,6 +25,7 @@ internal static class AiPackReader
         var extension = new AiPackExtension(found.Entry.Key.Span)
         {
             AlertType = reader.Text("alertType"),
+            DetectionBasis = reader.Text("detectionBasis"),
             Atlas = Items(reader, "atlas"),
             Owasp = Items(reader, "owasp"),
             SeverityRationale = reader.Text("severityRationale"),

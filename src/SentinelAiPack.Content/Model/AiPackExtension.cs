@@ -11,6 +11,9 @@ public sealed record AiPackExtension(SourceSpan Span)
     /// <summary>PromptInjection | OutputPolicyViolation | AnomalousToolCall | ModelDrift | TrainingPipelineAnomaly | RagVectorStore | DefenderForAI.</summary>
     public Located<string>? AlertType { get; init; }
 
+    /// <summary>What the rule alerts on: <c>verdict</c> (a classifier's verdict), <c>heuristic</c> (the pattern library or other text heuristics), <c>correlation</c> (a signal followed by an action), <c>behavior</c> (other telemetry).</summary>
+    public Located<string>? DetectionBasis { get; init; }
+
     /// <summary>MITRE ATLAS technique ids, e.g. AML.T0051.000.</summary>
     public IReadOnlyList<Located<string>> Atlas { get; init; } = [];
 
