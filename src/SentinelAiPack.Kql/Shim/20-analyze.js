@@ -24,15 +24,39 @@
         }
     };
 
-    function diagnostics(list, syntax) {
+    function diagnostics(list, syntax, root) {
         var syntaxKeys = {};
         (syntax || []).forEach(function (d) { syntaxKeys[key(d)] = true; });
+        var carriers = root ? carriersOfUnlocated(list, root) : null;
         return list.map(function (d) {
+            var node = carriers ? carriers.get(d) : null;
             return {
-                severity: d.Severity, code: d.Code, message: d.Message, start: d.Start, length: d.Length,
+                severity: d.Severity, code: d.Code, message: d.Message,
+                start: node ? node.TextStart : d.Start, length: node ? node.Width : d.Length,
                 category: d.Category, isSyntax: syntax ? syntaxKeys[key(d)] === true : false
             };
         });
+    }
+
+    // A few binder diagnostics carry no location (KS242 "Inconsistent data types for join keys" in Kusto.Language
+    // 12.4) and would read as offset 0, length 0: the first line of the query, often a comment. The node whose
+    // semantic info holds such a diagnostic is what it is about; its text span is used instead.
+    function carriersOfUnlocated(list, root) {
+        if (!list.some(function (d) { return !d.HasLocation; })) {
+            return null;
+        }
+        var carriers = new Map();
+        L.Syntax.SyntaxElement.WalkElements(root, function (element) {
+            if (!Bridge.as(element, L.Syntax.SyntaxNode)) {
+                return;
+            }
+            aipack.toArray(element.SemanticDiagnostics, L.Diagnostic).forEach(function (d) {
+                if (!d.HasLocation && !carriers.has(d)) {
+                    carriers.set(d, element);
+                }
+            });
+        });
+        return carriers;
     }
 
     function key(d) { return d.Code + "|" + d.Start + "|" + d.Length + "|" + d.Message; }
@@ -112,7 +136,7 @@
             var parseOnly = query.mode === "parseOnly";
             var code = aipack.parse(text, scope.globals, !parseOnly, req.grammarSkip);
             var syntax = aipack.toArray(code.GetSyntaxDiagnostics(), L.Diagnostic);
-            result.diagnostics = parseOnly ? diagnostics(syntax, syntax) : diagnostics(aipack.toArray(code.GetDiagnostics(), L.Diagnostic), syntax);
+            result.diagnostics = parseOnly ? diagnostics(syntax, syntax) : diagnostics(aipack.toArray(code.GetDiagnostics(), L.Diagnostic), syntax, code.Syntax);
             if (scope.problems.length) {
                 result.failure = scope.problems.join("; ");
             }
