@@ -286,4 +286,32 @@ public class RealContentCausesTests
         var upn = findings.Single(f => f.File == "hunting/case.yaml" && f.Code == "SAP3002");
         Assert.That(upn.Message, Does.StartWith("'AccountUpn'").And.Contain("Did you mean 'AccountUPN'?"));
     }
+
+    [Test]
+    public async Task Later_uses_of_a_name_renamed_from_a_missing_column_are_that_columns_cascade()
+    {
+        Write("schemas/Okta_CL.json", """{"Name": "Okta_CL", "Properties": [{"Name": "eventType_s", "Type": "string"}]}""");
+        Write("hunting/q.yaml", Hunting(
+            "Okta_CL\n| project-rename EventMessage = displayMessage_s, EventType = eventType_s\n| where EventMessage has 'x' and EventType == 'y'\n| project EventMessage, Undeclared"));
+        var findings = await Validate("hunting", "--schemas", "schemas");
+
+        var unknown = findings.Where(f => f.Code == "SAP3002").ToList();
+        Assert.That(unknown.Select(f => f.Message[..f.Message.IndexOf(' ', StringComparison.Ordinal)]), Is.EqualTo(new[] { "'displayMessage_s'", "'Undeclared'" }),
+            string.Join("\n", findings));
+        Assert.That(unknown[0].Message, Does.Contain("renamed to 'EventMessage', whose later uses are not reported"));
+        Assert.That(findings.Count(f => f.Severity == "error"), Is.EqualTo(2), "nothing else");
+    }
+
+    [Test]
+    public async Task Names_used_after_invoking_an_unknown_function_are_its_cascade()
+    {
+        Write("hunting/q.yaml", Hunting(
+            "SigninLogs\n| extend Host = tostring(DeviceDetail.displayName)\n| invoke _ASIM_ResolveDvcFQDN('Host')\n| extend Dvc = DvcHostname, Q = Host\n| where Dvc has 'x'\n| union (SigninLogs | project NotAColumn)"));
+        var findings = await Validate("hunting");
+
+        var unknown = findings.Where(f => f.Code is "SAP3001" or "SAP3002").ToList();
+        Assert.That(unknown, Has.Count.EqualTo(2), string.Join("\n", findings));
+        Assert.That(unknown[0].Message, Does.StartWith("'_ASIM_ResolveDvcFQDN' is not a function").And.Contain("The 2 names used after its invoke are not reported"));
+        Assert.That(unknown[1].Message, Does.StartWith("'NotAColumn'"), "a name in a union operand after the invoke reads its own table: still its own finding");
+    }
 }

@@ -37,6 +37,8 @@ public static class KqlFindingMapper
             .Where(d => d.Severity is KqlSeverity.Error or KqlSeverity.Warning)
             .Select(d => (Kql: d, Unknown: UnknownOf(d, text)))
             .ToList();
+        var cascades = UnknownNameCascades.Of(analysis, findings.Select(f => (f.Kql.Start, f.Unknown)).ToList());
+        findings.RemoveAll(f => cascades.IsCascade(f.Kql.Start, f.Unknown));
         // One finding per unknown name, at its first use; the others are counted in its message.
         var uses = findings.Where(f => f.Unknown.Kind != UnknownNameKind.None)
             .GroupBy(f => (f.Unknown.Kind, f.Unknown.Name))
@@ -55,6 +57,7 @@ public static class KqlFindingMapper
                 // The analyzer may report one use twice (a rename of a missing column: KS142 and KS109); count places, not messages.
                 var places = all.Select(f => f.Kql.Start).Distinct().Count();
                 more = places > 1 ? $" It is used {places} times; only the first use is reported." : string.Empty;
+                more += cascades.NoteFor(unknown);
             }
             var diagnostic = unknown switch
             {
