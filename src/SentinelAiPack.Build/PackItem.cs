@@ -31,7 +31,11 @@ public sealed class PackItem
     /// <summary>File name without extension: output files are named after it.</summary>
     public string Stem { get; }
 
-    /// <summary>The alert-type folder (<c>detections/&lt;alert-type&gt;/analytics/…</c>), <c>parsers</c> for parsers, else <c>other</c>.</summary>
+    /// <summary>
+    /// The item's category from its folders: the alert-type folder (<c>detections/&lt;alert-type&gt;/analytics/…</c>), the
+    /// solution (<c>Solutions/&lt;name&gt;/Analytic Rules/…</c>) or the data source (<c>Detections/&lt;source&gt;/…</c>,
+    /// <c>Hunting Queries/&lt;source&gt;/…</c>), lower-cased; <c>parsers</c> for parsers, else <c>other</c>.
+    /// </summary>
     public string AlertTypeFolder { get; }
 
     public string DisplayName => Item.DisplayName?.Value.Trim() is { Length: > 0 } name ? name : Stem;
@@ -61,6 +65,8 @@ public sealed class PackItem
         return item.DisplayName?.Value.Trim() is { Length: > 0 } name ? name : Path.GetFileNameWithoutExtension(item.FilePath);
     }
 
+    // This pack's layout names the category in the folder above analytics/ or hunting/; the Azure-Sentinel layout in the
+    // solution's folder (Solutions/<name>/Analytic Rules) or the data-source folder below Detections/ or Hunting Queries/.
     private static string AlertTypeFolderOf(ContentItem item)
     {
         if (item is ParserFunction)
@@ -70,13 +76,25 @@ public sealed class PackItem
         var segments = Path.GetFullPath(item.FilePath).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         for (var i = segments.Length - 2; i > 0; i--)
         {
-            if (segments[i].Equals("analytics", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("hunting", StringComparison.OrdinalIgnoreCase))
+            var segment = segments[i];
+            if (segment.Equals("analytics", StringComparison.OrdinalIgnoreCase) || segment.Equals("hunting", StringComparison.OrdinalIgnoreCase))
             {
                 return segments[i - 1].ToLowerInvariant();
+            }
+            if (KindFolders.Contains(segment) && i >= 2 && segments[i - 2].Equals("Solutions", StringComparison.OrdinalIgnoreCase))
+            {
+                return segments[i - 1].ToLowerInvariant();
+            }
+            if (KindFolders.Contains(segment) || segment.Equals("Detections", StringComparison.OrdinalIgnoreCase))
+            {
+                // Detections/<data source>/rule.yaml; a file directly in the folder takes the folder's name.
+                return (i + 1 <= segments.Length - 2 ? segments[i + 1] : segment).ToLowerInvariant();
             }
         }
         return "other";
     }
+
+    private static readonly HashSet<string> KindFolders = new(["Analytic Rules", "Analytics Rules", "Hunting Queries"], StringComparer.OrdinalIgnoreCase);
 
     public override string ToString() => $"{Kind} {DisplayName} ({Key})";
 }

@@ -10,6 +10,7 @@ public static class AipackCli
     /// <summary>Every verb, registered in one place.</summary>
     private static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new InitCommand(),
         new ValidateCommand(),
         new TestCommand(),
         new RunCommand(),
@@ -30,13 +31,13 @@ public static class AipackCli
         var context = new CliContext(io, services ?? ownedServices!);
         var root = CreateRootCommand(context);
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        if (UsageErrors.Find(parseResult) is { Count: > 0 } problems)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (var problem in problems)
             {
-                await io.Error.WriteLineAsync("aipack: " + error.Message).ConfigureAwait(false);
+                await io.Error.WriteLineAsync("aipack: " + problem).ConfigureAwait(false);
             }
-            await io.Error.WriteLineAsync("Run 'aipack --help' for usage.").ConfigureAwait(false);
+            await io.Error.WriteLineAsync(UsageErrors.HelpHint(parseResult)).ConfigureAwait(false);
             return ExitCodes.UsageOrInternalError;
         }
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
@@ -50,6 +51,17 @@ public static class AipackCli
         {
             root.Add(command.Create(context));
         }
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(context.IO);
         return root;
+    }
+
+    /// <summary><c>aipack --version</c>: the tool's and the bundled analyzer's versions.</summary>
+    private sealed class PrintVersion(IOContext io) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            io.Out.Write(ToolVersion.Describe() + "\n");
+            return ExitCodes.Success;
+        }
     }
 }

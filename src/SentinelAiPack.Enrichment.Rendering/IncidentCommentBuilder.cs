@@ -75,7 +75,7 @@ public sealed class IncidentCommentBuilder
     }
 
     private RenderedComment Result(string html, bool truncated, int fullLength) =>
-        new(html, truncated, fullLength, _text.Redactions, _text.UnicodeMadeVisible, _text.LinksDefanged);
+        new(html, truncated, fullLength, _text.Redactions, _text.UnicodeMadeVisible, _text.LinksDefanged, _text.UnicodeFolded);
 
     private static string Marker(int omitted, int full) =>
         $"<p><strong>{HtmlText.Escape(string.Create(CultureInfo.InvariantCulture, $"[Comment truncated: {omitted} of {full} characters omitted to fit the Sentinel comment limit.]"))}</strong></p>";

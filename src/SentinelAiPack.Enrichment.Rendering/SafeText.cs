@@ -4,8 +4,10 @@ using SentinelAiPack.Enrichment.Rendering.Text;
 namespace SentinelAiPack.Enrichment.Rendering;
 
 /// <summary>
-/// The text pipeline every attacker-controlled string goes through before it is escaped:
-/// hostile Unicode made visible (invalid surrogates replaced), secrets and personal data redacted, links defanged.
+/// The text pipeline every attacker-controlled string goes through before it is escaped, in an order no character
+/// trick gets around: normalise (invisible characters and broken surrogates taken out and recorded, NFKC folding
+/// full-width look-alikes), redact secrets and personal data, defang links, hosts and addresses, and only then render
+/// what was taken out as visible markers where it was (ASCII hidden in tag characters redacted and defanged too).
 /// </summary>
 internal sealed class SafeText
 {
@@ -20,16 +22,17 @@ internal sealed class SafeText
 
     public int UnicodeMadeVisible { get; private set; }
 
+    public int UnicodeFolded { get; private set; }
+
     public int LinksDefanged { get; private set; }
 
     public string Clean(string? text)
     {
-        var (visible, unicode) = UnicodeVisibility.MakeVisible(text ?? string.Empty);
-        var (redacted, redactions) = _redactor.Redact(visible);
-        var (defanged, links) = UrlDefanger.Defang(redacted);
-        UnicodeMadeVisible += unicode;
-        Redactions += redactions;
-        LinksDefanged += links;
-        return defanged;
+        var normalised = NormalisedText.From(text ?? string.Empty, foldCompatibility: true);
+        UnicodeMadeVisible += normalised.MadeVisible;
+        UnicodeFolded += normalised.CompatibilityFolded;
+        Redactions += _redactor.Redact(normalised);
+        LinksDefanged += UrlDefanger.Defang(normalised);
+        return normalised.Render(Clean);
     }
 }

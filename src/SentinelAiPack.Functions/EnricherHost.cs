@@ -8,6 +8,7 @@ using SentinelAiPack.Azure.MachineLearning;
 using SentinelAiPack.Azure.Sentinel;
 using SentinelAiPack.Enrichment.Configuration;
 using SentinelAiPack.Enrichment.Conversation;
+using SentinelAiPack.Enrichment.Hosting;
 using SentinelAiPack.Enrichment.Inventory;
 using SentinelAiPack.Enrichment.ModelIntegrity;
 
@@ -22,15 +23,23 @@ public sealed class EnricherHost : IDisposable
 {
     private readonly Lazy<(SentinelIncidentsClient Incidents, LogAnalyticsQueryClient Logs, ConversationContextEnricher Conversation, ModelIntegrityEnricher Integrity)> _enrichers;
     private readonly Lazy<(ModelManagementClient Models, LogsIngestionClient Ingestion, ModelInventoryCollector Collector)> _collector;
+    private readonly Lazy<CallerAuthorization> _callers;
+    private readonly HttpClient? _metadataClient;
 
     public EnricherHost(IConfiguration configuration, ILoggerFactory loggers)
+        : this(configuration, loggers, metadataHandler: null)
+    {
+    }
+
+    /// <summary>For tests: the Entra metadata (signing keys) is read through <paramref name="metadataHandler"/>.</summary>
+    internal EnricherHost(IConfiguration configuration, ILoggerFactory loggers, HttpMessageHandler? metadataHandler)
     {
         var settings = new EnrichmentSettings(name => configuration[name]);
         var clientOptions = new AzureClientOptions { Logger = loggers.CreateLogger("SentinelAiPack.Azure") };
         var credential = new Lazy<global::Azure.Core.TokenCredential>(() => AzureCredentialFactory.Create(settings.CredentialName));
-        RequireCallerIdentity = !string.Equals(configuration[SettingNames.RequireCallerIdentity], "false", StringComparison.OrdinalIgnoreCase);
-        AllowedCallers = (configuration[SettingNames.AllowedCallerObjectIds] ?? string.Empty)
-            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        RequireCallerIdentity = settings.RequireCallerIdentity;
+        _metadataClient = metadataHandler is null ? null : new HttpClient(metadataHandler);
+        _callers = new(() => new CallerAuthorization(settings.Callers(), metadataClient: _metadataClient));
         _enrichers = new(() =>
         {
             var options = settings.Enrichment();
@@ -47,11 +56,11 @@ public sealed class EnricherHost : IDisposable
         });
     }
 
-    /// <summary>Refuse calls that App Service authentication did not authenticate (on unless AIPACK_REQUIRE_CALLER_IDENTITY=false).</summary>
+    /// <summary>Check every caller's token (on unless AIPACK_REQUIRE_CALLER_IDENTITY=false, for local runs only).</summary>
     public bool RequireCallerIdentity { get; }
 
-    /// <summary>Object ids (of the playbooks' managed identities) allowed to call; empty allows any authenticated caller.</summary>
-    public IReadOnlyList<string> AllowedCallers { get; }
+    /// <summary>Who may call the HTTP functions (default deny: the playbooks' managed identity only).</summary>
+    public CallerAuthorization Callers => _callers.Value;
 
     public ConversationContextEnricher ConversationEnricher => _enrichers.Value.Conversation;
 
@@ -61,6 +70,7 @@ public sealed class EnricherHost : IDisposable
 
     public void Dispose()
     {
+        _metadataClient?.Dispose();
         if (_enrichers.IsValueCreated)
         {
             _enrichers.Value.Incidents.Dispose();

@@ -1,5 +1,5 @@
-using System.Net;
-using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using SentinelAiPack.Enrichment;
 using SentinelAiPack.Enrichment.Hosting;
@@ -7,41 +7,41 @@ using SentinelAiPack.Enrichment.Writing;
 
 namespace SentinelAiPack.Functions;
 
-/// <summary>Adapts an HTTP trigger to <see cref="EnrichmentRequestHandler"/>: caller check, body, status, JSON answer, one log line.</summary>
+/// <summary>
+/// Adapts an HTTP trigger to <see cref="EnrichmentRequestHandler"/>: the caller check first (<see cref="CallerAuthorization"/>:
+/// 401 without a valid v2 token of the tenant for the Function App, 403 for a caller that is not an allowed playbook
+/// identity, before anything is read), then the body, status, JSON answer and one log line.
+/// </summary>
 internal static class EnrichmentHttp
 {
-    // Set by App Service authentication after it validated the caller's token; it strips any value the client sent.
-    private const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
-
-    public static async Task<HttpResponseData> RunAsync(
-        HttpRequestData request, EnricherHost host, Func<EnricherHost, Func<string?, CancellationToken, Task<EnrichmentOutcome>>> enricher, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<IActionResult> RunAsync(
+        HttpRequest request, EnricherHost host, Func<EnricherHost, Func<string?, CancellationToken, Task<EnrichmentOutcome>>> enricher, ILogger logger, CancellationToken cancellationToken)
     {
         EnrichmentHttpResult result;
-        var caller = request.Headers.TryGetValues(PrincipalIdHeader, out var values) ? values.FirstOrDefault() : null;
-        if (host.RequireCallerIdentity && string.IsNullOrEmpty(caller))
+        try
         {
-            result = new EnrichmentHttpResult(401, "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"App Service authentication did not identify the caller.\"}}");
-        }
-        else if (host.AllowedCallers.Count > 0 && !host.AllowedCallers.Contains(caller ?? string.Empty, StringComparer.OrdinalIgnoreCase))
-        {
-            result = new EnrichmentHttpResult(403, "{\"error\":{\"code\":\"Forbidden\",\"message\":\"The caller is not an allowed playbook identity.\"}}");
-        }
-        else
-        {
-            try
+            var decision = host.RequireCallerIdentity
+                ? await host.Callers.AuthorizeAsync(request.Headers.Authorization.ToString(), request.Headers[CallerAuthorization.PrincipalIdHeader].ToString(), cancellationToken).ConfigureAwait(false)
+                : null;
+            if (decision is { Allowed: false })
+            {
+                logger.LogWarning("Enrichment request refused {Status}: {Reason}", decision.Status, decision.Reason);
+                result = Error(decision.Status, decision.Status == 401 ? "Unauthorized" : "Forbidden", decision.Reason);
+            }
+            else
             {
                 result = await EnrichmentRequestHandler.HandleAsync(request.Body, (id, ct) => enricher(host)(id, ct), cancellationToken).ConfigureAwait(false);
             }
-            catch (EnrichmentConfigurationException ex)
-            {
-                result = new EnrichmentHttpResult(500, System.Text.Json.JsonSerializer.Serialize(new { error = new { code = "Configuration", message = ex.Message } }));
-            }
+        }
+        catch (EnrichmentConfigurationException ex)
+        {
+            result = Error(500, "Configuration", ex.Message);
         }
 
         logger.LogInformation("Enrichment request answered {Status}", result.Status);
-        var response = request.CreateResponse((HttpStatusCode)result.Status);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        await response.WriteStringAsync(result.Json, cancellationToken).ConfigureAwait(false);
-        return response;
+        return new ContentResult { StatusCode = result.Status, Content = result.Json, ContentType = "application/json; charset=utf-8" };
     }
+
+    private static EnrichmentHttpResult Error(int status, string code, string message) =>
+        new(status, System.Text.Json.JsonSerializer.Serialize(new { error = new { code, message } }));
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using SentinelAiPack.Functions;
 
 var host = new HostBuilder()
-    .ConfigureFunctionsWorkerDefaults()
+    .ConfigureFunctionsWebApplication()
     .ConfigureServices(services => services.AddSingleton<EnricherHost>())
     .Build();
 

@@ -1,3 +1,5 @@
+using SentinelAiPack.Build.Contributors;
+using SentinelAiPack.Build.Deploy;
 using SentinelAiPack.Build.Tests.Support;
 using SentinelAiPack.TestSupport.Http;
 
@@ -203,7 +205,9 @@ public sealed class DeployTests
             Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
             Assert.That(result.Error, Does.Contain("aipack: 6-playbooks/function-app/azuredeploy.json will not be deployed: no value for DcrResourceId, IngestionEndpoint")
                 .And.Contain("1-tables/custom-tables.json outputs DcrResourceId, IngestionEndpoint when deployed in the same run"));
-            Assert.That(bed.Arm.Deployments.Select(d => d.Name), Is.EqualTo(new[] { PlaybookDeployment }));
+            // The playbook runs as the caller identity the Function App template creates: without it, it is not deployed either.
+            Assert.That(result.Out, Does.Contain("skipped: 6-playbooks/AIPack-EnrichConversationContext/azuredeploy.json: not deployed: 6-playbooks/function-app/azuredeploy.json, which it needs, was not deployed"));
+            Assert.That(bed.Arm.Deployments, Is.Empty);
         });
     }
 
@@ -414,5 +418,16 @@ public sealed class DeployTests
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain(message));
         Assert.That(bed.Server.Requests, Is.Empty);
+    }
+
+    [Test]
+    public void A_template_another_one_needs_in_the_same_step_is_deployed_in_an_earlier_wave()
+    {
+        static ArtifactContribution Item(string key, params string[] dependsOn) => new()
+        {
+            Key = key, DisplayName = key, Step = DeploymentStep.Playbooks, FileName = key + ".json", Template = [], DependsOn = dependsOn,
+        };
+        var waves = Deployer.Waves([Item("playbook-a", "function-app"), Item("function-app"), Item("playbook-b", "function-app"), Item("outside", "another-step")]);
+        Assert.That(waves.Select(w => w.Select(c => c.Key)), Is.EqualTo(new[] { new[] { "function-app", "outside" }, new[] { "playbook-a", "playbook-b" } }));
     }
 }

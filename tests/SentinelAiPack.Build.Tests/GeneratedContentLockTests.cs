@@ -103,7 +103,7 @@ public sealed class GeneratedContentLockTests
         {
             Assert.That(build.ExitCode, Is.EqualTo(1), build.ToString());
             Assert.That(build.Error, Does.Contain("SAP8010").And.Contain($"'{Playbook}' ({Playbook})"));
-            Assert.That(build.Error, Does.Contain("release note").And.Contain("1.0.1"), "says how a generated template's version is raised");
+            Assert.That(build.Error, Does.Contain("release note").And.Contain("1.1.1"), "says how a generated template's version is raised");
         });
         var refused = await Aipack.RunAsync(pack.Root, "lock");
         Assert.That(refused.ExitCode, Is.EqualTo(1), "lock refuses the change without a bump, like for rules");
@@ -180,7 +180,7 @@ public sealed class GeneratedContentLockTests
 
         var described = (JsonObject)template.DeepClone();
         described["metadata"]!["description"] = "Another description.";
-        described["metadata"]!["releaseNotes"]!.AsArray().Insert(0, new JsonObject { ["version"] = "1.0.1", ["title"] = "Docs", ["notes"] = new JsonArray("x") });
+        described["metadata"]!["releaseNotes"]!.AsArray().Insert(0, new JsonObject { ["version"] = "1.1.1", ["title"] = "Docs", ["notes"] = new JsonArray("x") });
 
         var changed = (JsonObject)template.DeepClone();
         var workflow = changed["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Logic/workflows")!;
@@ -189,8 +189,8 @@ public sealed class GeneratedContentLockTests
         Assert.Multiple(() =>
         {
             Assert.That(LogicHash.ComputePlaybook(described), Is.EqualTo(baseline));
-            Assert.That(TemplateVersion.Of(described), Is.EqualTo("1.0.1"), "the newest release note is the version");
-            Assert.That(TemplateVersion.Of(template), Is.EqualTo("1.0.0"));
+            Assert.That(TemplateVersion.Of(described), Is.EqualTo("1.1.1"), "the newest release note is the version");
+            Assert.That(TemplateVersion.Of(template), Is.EqualTo("1.1.0"));
             Assert.That(LogicHash.ComputePlaybook(changed), Is.Not.EqualTo(baseline));
         });
     }

@@ -56,8 +56,8 @@ public sealed class SolutionPackageTests
         {
             Assert.That(template["apiVersion"]!.GetValue<string>(), Is.EqualTo("2023-04-01-preview"));
             Assert.That(properties["contentId"]!.GetValue<string>(), Is.EqualTo(Playbook));
-            Assert.That(properties["version"]!.GetValue<string>(), Is.EqualTo("1.0.0"), "the newest version of the playbook's release notes");
-            Assert.That(properties["contentProductId"]!.GetValue<string>(), Does.StartWith("[concat(take(variables('_solutionId'), 50), '-', 'pl', '-', uniqueString(concat(variables('_solutionId'), '-', 'Playbook', '-', 'AIPack-EnrichConversationContext', '-', '1.0.0'"));
+            Assert.That(properties["version"]!.GetValue<string>(), Is.EqualTo("1.1.0"), "the newest version of the playbook's release notes");
+            Assert.That(properties["contentProductId"]!.GetValue<string>(), Does.StartWith("[concat(take(variables('_solutionId'), 50), '-', 'pl', '-', uniqueString(concat(variables('_solutionId'), '-', 'Playbook', '-', 'AIPack-EnrichConversationContext', '-', '1.1.0'"));
             Assert.That(resources.Select(r => (r["type"]!.GetValue<string>(), r["apiVersion"]!.GetValue<string>())), Is.EqualTo(new[]
             {
                 ("Microsoft.Web/connections", "2018-07-01-preview"),
@@ -67,7 +67,7 @@ public sealed class SolutionPackageTests
             Assert.That(resources[1]["name"]!.GetValue<string>(), Is.EqualTo("[[parameters('PlaybookName')]"), "evaluated when the user deploys the playbook, not on install");
             Assert.That(resources[2]["properties"]!["kind"]!.GetValue<string>(), Is.EqualTo("Playbook"));
             Assert.That(resources[2]["properties"]!["parentId"]!.GetValue<string>(), Is.EqualTo("[[resourceId('Microsoft.Logic/workflows', parameters('PlaybookName'))]"));
-            Assert.That(inner["parameters"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "PlaybookName", "FunctionAppName", "FunctionAudience" }));
+            Assert.That(inner["parameters"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "PlaybookName", "FunctionAppName", "FunctionAudience", "CallerIdentityId" }));
             Assert.That(TemplateChecks.DeferredExpressions(inner).ToList(), Has.Count.GreaterThan(5));
             Assert.That(TemplateChecks.UnresolvedDeferredReferences(inner), Is.Empty, "the installed playbook template resolves its own parameters and variables");
         });

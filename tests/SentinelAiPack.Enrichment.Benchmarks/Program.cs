@@ -10,7 +10,8 @@ using SentinelAiPack.Kql;
 //   engine: the fake query API compiles and runs the enrichers' KQL on the local engine over generated traffic
 //           (the end-to-end configuration; the engine dominates).
 //   canned: the query API answers fixed rows, which isolates the enrichers, the HTTP clients and the fakes.
-// Usage: dotnet run -c Release --project tests/SentinelAiPack.Enrichment.Benchmarks -- [--mode engine|canned|both]
+//   render: the comment builder alone (normalise, redact, defang, escape) on a transcript-sized comment, no HTTP.
+// Usage: dotnet run -c Release --project tests/SentinelAiPack.Enrichment.Benchmarks -- [--mode engine|canned|both|render]
 //        [--incidents N] [--concurrency C] [--users U]
 var mode = Arg("--mode", "both");
 var incidents = int.Parse(Arg("--incidents", "60"), CultureInfo.InvariantCulture);
@@ -67,6 +68,45 @@ if (mode is "engine" or "both")
         concurrency,
         () => { var runs = executor.Runs - before; return runs / (double)incidents; },
         () => before = executor.Runs);
+}
+
+if (mode is "render")
+{
+    // 40 messages of ~600 characters: prose, an address, a link, an IP, and every 4th one a secret with a zero-width
+    // character and full-width letters, as a prompt-injection transcript carries them.
+    var messages = Enumerable.Range(0, 40).Select(i =>
+        $"Turn {i}: please send the quarterly pipeline to partner{i}@drop.example and open https://evil{i}.example/x from 203.0.113.{i}. "
+        + (i % 4 == 0 ? "key AKIA\u200BABCDEFGHIJKLMNOP and \uFF53\uFF4B-proj-abcdefghijklmnopqrstuvwxyz012345 " : string.Empty)
+        + string.Concat(Enumerable.Repeat("The policy applies to all employees and contractors. ", 9))).ToList();
+    var characters = messages.Sum(m => m.Length);
+    void BuildOne()
+    {
+        var builder = new SentinelAiPack.Enrichment.Rendering.IncidentCommentBuilder();
+        foreach (var message in messages)
+        {
+            builder.Preformatted(message);
+        }
+        builder.Build();
+    }
+
+    for (var i = 0; i < 200; i++)
+    {
+        BuildOne();
+    }
+
+    const int Comments = 2000;
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < Comments; i++)
+    {
+        BuildOne();
+    }
+
+    watch.Stop();
+    var perComment = watch.Elapsed.TotalMilliseconds / Comments;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"render: {Comments} comments of {characters / 1000.0:0.0} K characters in {watch.Elapsed.TotalSeconds:0.00} s = {perComment:0.00} ms per comment, "
+        + $"{characters * (double)Comments / watch.Elapsed.TotalSeconds / 1_000_000:0.0} M characters/s, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)Comments / 1024:0} KB allocated per comment"));
 }
 
 static async Task MeasureAsync(string name, List<Func<Task>> warmUp, List<Func<Task>> work, int concurrency, Func<double> queriesPerIncident, Action? afterWarmUp = null)

@@ -11,8 +11,8 @@ namespace SentinelAiPack.Build.Deploy;
 /// Deploys the templates step by step through the ARM deployments API (validate, then deploy and wait), a few at a time
 /// within a step. Throttling and transient errors are retried by the client (Retry-After honoured). When a table or
 /// parser template fails, later steps are skipped, because the rules that read them would fail too; when a template
-/// another one needs fails (<see cref="ArtifactContribution.DependsOn"/>: the playbook of an automation rule), that one
-/// is skipped; a template with a parameter that has neither a default nor a value is skipped, naming it. Each template
+/// another one needs fails (<see cref="ArtifactContribution.DependsOn"/>: the playbook of an automation rule, the Function
+/// App whose caller identity a playbook runs as, which is deployed before it in the same step), that one is skipped; a template with a parameter that has neither a default nor a value is skipped, naming it. Each template
 /// gets the parameter values it declares (<see cref="DeploymentParameters"/>), including outputs of templates deployed in
 /// earlier steps (<see cref="DeploymentOutputs"/>; never of the same step, whose order is not fixed). With what-if, every
 /// template is only predicted and nothing changes, so no outputs are passed on.
@@ -30,29 +30,35 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         var outputs = new Dictionary<string, (JsonNode Value, string From)>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in ordered.GroupBy(c => c.Step).OrderBy(g => g.Key))
         {
-            var stepResults = new DeployItemResult?[step.Count()];
-            await Parallel.ForEachAsync(step.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-                async (entry, token) =>
-                {
-                    var (contribution, index) = entry;
-                    var result = SkipReason(contribution, ordered, foundationFailed, blocked, outputs, results, gate) is { } reason
-                        ? new DeployItemResult(contribution, DeploymentName(contribution), DeployOutcome.Skipped, "not deployed: " + reason)
-                        : await DeployOneAsync(contribution, outputs, whatIf, token).ConfigureAwait(false);
-                    lock (gate)
+            var stepResults = new List<DeployItemResult>();
+            // Within a step, a template another one needs (the Function App a playbook runs as) goes first.
+            foreach (var wave in Waves(step.ToList()))
+            {
+                var waveResults = new DeployItemResult?[wave.Count];
+                await Parallel.ForEachAsync(wave.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+                    async (entry, token) =>
                     {
-                        stepResults[index] = result;
-                        results.Add(result);
-                        progress?.Report(new DeployProgress(results.Count, ordered.Count, result));
-                    }
-                }).ConfigureAwait(false);
-            if (step.Key is DeploymentStep.Tables or DeploymentStep.Parsers && stepResults.Any(r => r!.Outcome == DeployOutcome.Failed))
+                        var (contribution, index) = entry;
+                        var result = SkipReason(contribution, ordered, foundationFailed, blocked, outputs, results, gate) is { } reason
+                            ? new DeployItemResult(contribution, DeploymentName(contribution), DeployOutcome.Skipped, "not deployed: " + reason)
+                            : await DeployOneAsync(contribution, outputs, whatIf, token).ConfigureAwait(false);
+                        lock (gate)
+                        {
+                            waveResults[index] = result;
+                            results.Add(result);
+                            progress?.Report(new DeployProgress(results.Count, ordered.Count, result));
+                        }
+                    }).ConfigureAwait(false);
+                stepResults.AddRange(waveResults.Select(r => r!));
+            }
+            if (step.Key is DeploymentStep.Tables or DeploymentStep.Parsers && stepResults.Any(r => r.Outcome == DeployOutcome.Failed))
             {
                 foundationFailed = true;
             }
             // Later steps see this step's outputs; when two templates output one name, the first in deployment order wins.
-            foreach (var result in stepResults)
+            foreach (var result in stepResults.OrderBy(r => step.ToList().IndexOf(r.Contribution)))
             {
-                foreach (var (name, value) in result!.Outputs)
+                foreach (var (name, value) in result.Outputs)
                 {
                     outputs.TryAdd(name, (value, result.Contribution.RelativePath));
                 }
@@ -60,6 +66,30 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         }
         // Report in deployment order, whatever order parallel deployments finished in.
         return [.. ordered.Select(c => results.First(r => ReferenceEquals(r.Contribution, c)))];
+    }
+
+    /// <summary>
+    /// A step's templates in waves: each wave holds those whose dependencies in the same step are in earlier waves (a
+    /// dependency cycle, which the contributors never make, ends up in one last wave).
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<ArtifactContribution>> Waves(IReadOnlyList<ArtifactContribution> step)
+    {
+        var keys = step.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var remaining = step.ToList();
+        var waves = new List<IReadOnlyList<ArtifactContribution>>();
+        while (remaining.Count > 0)
+        {
+            var ready = remaining.Where(c => c.DependsOn.All(d => !keys.Contains(d) || placed.Contains(d))).ToList();
+            if (ready.Count == 0)
+            {
+                ready = remaining;
+            }
+            waves.Add(ready);
+            placed.UnionWith(ready.Select(c => c.Key));
+            remaining = remaining.Except(ready).ToList();
+        }
+        return waves;
     }
 
     /// <summary>Why <paramref name="contribution"/> is not attempted, or null to deploy it.</summary>
@@ -79,7 +109,8 @@ public sealed class Deployer(ArmDeploymentClient client, DeployTarget target, in
         {
             return DeploymentParameters.MissingMessage(missing, DeploymentOutputs.SuppliedBefore(contribution, ordered));
         }
-        // Dependencies are in earlier steps (an automation rule's playbook), so their results are final here.
+        // Dependencies are in earlier steps (an automation rule's playbook) or earlier waves of this one (a playbook's
+        // Function App), so their results are final here.
         lock (gate)
         {
             var dependency = results.FirstOrDefault(r => r.Outcome is DeployOutcome.Failed or DeployOutcome.Skipped

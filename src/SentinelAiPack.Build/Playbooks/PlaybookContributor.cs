@@ -107,6 +107,8 @@ public sealed class PlaybookContributor : IArtifactContributor
             FileName = artifact.RelativePath,
             Template = (JsonObject)artifact.Template.DeepClone(),
             Solution = PackagedPlaybook.Create(name, artifact.Template),
+            // It runs as the caller identity the Function App template creates.
+            DependsOn = [FunctionAppKey],
         };
     }
 

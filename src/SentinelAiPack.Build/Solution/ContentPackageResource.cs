@@ -39,8 +39,8 @@ public static class ContentPackageResource
                 ["contentId"] = "[variables('_solutionId')]",
                 ["parentId"] = "[variables('_solutionId')]",
                 ["source"] = Source(),
-                ["author"] = new JsonObject { ["name"] = "[variables('_authorName')]" },
-                ["support"] = Support(),
+                ["author"] = Author(options),
+                ["support"] = Support(options),
                 ["dependencies"] = new JsonObject
                 {
                     ["operator"] = "AND",
@@ -52,7 +52,7 @@ public static class ContentPackageResource
                     })]),
                 },
                 ["providers"] = new JsonArray(ArmLiteral.Escape(options.PublisherDisplayName)),
-                ["categories"] = new JsonObject { ["domains"] = new JsonArray("Security - Threat Protection", "Security - Others") },
+                ["categories"] = Categories(options),
             },
         };
     }
@@ -64,9 +64,50 @@ public static class ContentPackageResource
         ["sourceId"] = "[variables('_solutionId')]",
     };
 
+    /// <summary>Support contact of an item's metadata: the package's name and tier.</summary>
     public static JsonObject Support() => new()
     {
         ["name"] = "[variables('_supportName')]",
         ["tier"] = "[variables('_supportTier')]",
     };
+
+    /// <summary>Support contact of the package: name and tier always, email and link when the solution settings give them.</summary>
+    public static JsonObject Support(SolutionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var support = new JsonObject
+        {
+            ["name"] = "[variables('_supportName')]",
+            ["tier"] = "[variables('_supportTier')]",
+        };
+        if (options.SupportEmail is { } email)
+        {
+            support["email"] = ArmLiteral.Escape(email);
+        }
+        if (options.SupportLink is { } link)
+        {
+            support["link"] = ArmLiteral.Escape(link);
+        }
+        return support;
+    }
+
+    private static JsonObject Author(SolutionOptions options)
+    {
+        var author = new JsonObject { ["name"] = "[variables('_authorName')]" };
+        if (options.SupportEmail is { } email)
+        {
+            author["email"] = ArmLiteral.Escape(email);
+        }
+        return author;
+    }
+
+    private static JsonObject Categories(SolutionOptions options)
+    {
+        var categories = new JsonObject { ["domains"] = new JsonArray([.. options.Categories.Select(c => (JsonNode)ArmLiteral.Escape(c))]) };
+        if (options.Verticals.Count > 0)
+        {
+            categories["verticals"] = new JsonArray([.. options.Verticals.Select(v => (JsonNode)ArmLiteral.Escape(v))]);
+        }
+        return categories;
+    }
 }

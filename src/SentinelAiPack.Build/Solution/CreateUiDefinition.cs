@@ -16,6 +16,12 @@ public static class CreateUiDefinition
     private const string WorkspacesRequest = "[concat(subscription().id, '/providers/Microsoft.OperationalInsights/workspaces?api-version=2020-08-01')]";
     private const string WorkspacesInGroup = "filter(basics('getLAWorkspace').value, (ws) => contains(toLower(ws.id), toLower(concat('/resourceGroups/', resourceGroup().name, '/'))))";
 
+    /// <summary>The install page's description: the logo first when there is one (as Azure-Sentinel packages show it).</summary>
+    private static string Description(SolutionOptions options) =>
+        options.LogoUrl is { } logo
+            ? $"<img src=\"{System.Net.WebUtility.HtmlEncode(logo)}\" width=\"75px\" height=\"75px\">\n\n{options.Description}"
+            : options.Description;
+
     public static JsonObject Create(SolutionOptions options, IReadOnlyList<ArtifactContribution> contributions)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -49,7 +55,7 @@ public static class CreateUiDefinition
                     ["isWizard"] = false,
                     ["basics"] = new JsonObject
                     {
-                        ["description"] = options.Description,
+                        ["description"] = Description(options),
                         ["subscription"] = new JsonObject { ["resourceProviders"] = new JsonArray("Microsoft.OperationsManagement/solutions", "Microsoft.OperationalInsights/workspaces/providers/alertRules", "Microsoft.Insights/workbooks", "Microsoft.Logic/workflows") },
                         ["location"] = new JsonObject { ["metadata"] = new JsonObject { ["hidden"] = "Hiding location, we get it from the log analytics workspace" }, ["visible"] = false },
                         ["resourceGroup"] = new JsonObject { ["allowExisting"] = true },

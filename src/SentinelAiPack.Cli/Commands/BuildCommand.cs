@@ -24,7 +24,7 @@ public sealed class BuildCommand : ICliCommand
         var output = new Option<string>("--out", "-o") { Description = "Output folder; replaced on every build.", DefaultValueFactory = _ => "out" };
         var schemas = new Option<string[]>("--schemas") { Description = "Extra folders of table schemas (as for validate)." };
         var lockFile = new Option<string?>("--lock") { Description = "The lock file (default: aipack.lock.json in the first content folder)." };
-        var solutionVersion = new Option<string>("--solution-version") { Description = "Version of the Content Hub solution (x.y.z).", DefaultValueFactory = _ => new SolutionOptions().Version };
+        var solutionVersion = new Option<string?>("--solution-version") { Description = "Version of the Content Hub solution (x.y.z; default: solution.version of aipack.yaml, else 1.0.0)." };
         var command = new Command("build", "Validate, check the version lock, and write ARM templates, the Content Hub solution, Navigator layers and docs.")
         {
             paths, output, schemas, lockFile, solutionVersion,
@@ -34,16 +34,16 @@ public sealed class BuildCommand : ICliCommand
             parse.GetValue(output) ?? "out",
             parse.GetValue(schemas) ?? [],
             parse.GetValue(lockFile),
-            parse.GetValue(solutionVersion) ?? new SolutionOptions().Version), token), ct));
+            parse.GetValue(solutionVersion)), token), ct));
         return command;
     }
 
-    private sealed record Arguments(IReadOnlyList<string> Paths, string Out, IReadOnlyList<string> Schemas, string? LockFile, string SolutionVersion);
+    private sealed record Arguments(IReadOnlyList<string> Paths, string Out, IReadOnlyList<string> Schemas, string? LockFile, string? SolutionVersion);
 
     private static async Task<int> RunAsync(CliContext context, Arguments args, CancellationToken cancellationToken)
     {
         var io = context.IO;
-        if (ItemVersion.Parse(args.SolutionVersion) is null)
+        if (args.SolutionVersion is not null && ItemVersion.Parse(args.SolutionVersion) is null)
         {
             throw new UsageException($"--solution-version '{args.SolutionVersion}' is not x.y.z.");
         }
@@ -56,7 +56,7 @@ public sealed class BuildCommand : ICliCommand
 
         // The engine reads trees from the on-disk cache and shares the analyzer's pool of hosts (one start-up per run).
         var samples = await new SampleRunner(new KqlEngine(KqlServices.TreeSource(context))).RunAsync(content, cancellationToken).ConfigureAwait(false);
-        var build = PackBuilder.Generate(content, new BuildOptions { Solution = new SolutionOptions { Version = args.SolutionVersion }, SampleOutputs = samples });
+        var build = PackBuilder.Generate(content, new BuildOptions { Solution = SolutionOptions.From(input.Settings?.Solution, args.SolutionVersion), SampleOutputs = samples });
         await PackInputs.PrintAsync(io, build.Diagnostics).ConfigureAwait(false);
         if (build.HasErrors)
         {

@@ -70,6 +70,13 @@ public sealed class RunCommand : ICliCommand
             }
         }
 
+        if (loaded is not { Tables.Count: > 0 })
+        {
+            // Without data every table is empty: say so, or an empty result reads like "nothing matched".
+            await io.Error.WriteLineAsync(dataFolder is null
+                ? "aipack run: no data was loaded (no --data DIR): every table is empty."
+                : $"aipack run: no data was loaded: {dataFolder} holds no table files (Table.json, Table.jsonl or Table.csv); every table is empty.").ConfigureAwait(false);
+        }
         var engine = new KqlEngine(KqlServices.TreeSource(context));
         var compiled = await engine.CompileAsync(text, schemaSet, loaded?.UnknownTables, filePath: label, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!compiled.Success)

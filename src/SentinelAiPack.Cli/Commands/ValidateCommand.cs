@@ -10,7 +10,7 @@ using SentinelAiPack.Workbooks.Checks;
 namespace SentinelAiPack.Cli.Commands;
 
 /// <summary>
-/// <c>aipack validate [PATH...] [--schemas DIR]... [--format text|json|sarif|junit] [--output FILE] [--warnings-as-errors]</c>.
+/// <c>aipack validate [PATH...] [--schemas DIR]... [--format text|json|sarif|junit] [--output FILE] [--warnings-as-errors] [--base DIR]</c>.
 /// Exit 0 without errors (warnings alone pass unless --warnings-as-errors), 1 with errors, 2 for usage or internal errors.
 /// </summary>
 public sealed class ValidateCommand : ICliCommand
@@ -34,25 +34,31 @@ public sealed class ValidateCommand : ICliCommand
         format.AcceptOnlyFromAmong("text", "json", "sarif", "junit");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output." };
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) on warnings too." };
+        var baseDirectory = new Option<string?>("--base") { Description = "SARIF artifact URIs are relative to DIR (default: the git repository root, else the working directory)." };
 
         var command = new Command("validate", "Validate rules, hunting queries and parsers: Sentinel's limits, the official KQL analyzer, mappings against the query output.")
         {
-            paths, schemas, format, output, warningsAsErrors,
+            paths, schemas, format, output, warningsAsErrors, baseDirectory,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(context, token => RunAsync(context, new Arguments(
             parse.GetValue(paths) ?? [],
             parse.GetValue(schemas) ?? [],
             Enum.Parse<ReportFormat>(parse.GetValue(format) ?? "text", ignoreCase: true),
             parse.GetValue(output),
-            parse.GetValue(warningsAsErrors)), token), ct));
+            parse.GetValue(warningsAsErrors),
+            parse.GetValue(baseDirectory)), token), ct));
         return command;
     }
 
-    private sealed record Arguments(IReadOnlyList<string> Paths, IReadOnlyList<string> Schemas, ReportFormat Format, string? Output, bool WarningsAsErrors);
+    private sealed record Arguments(IReadOnlyList<string> Paths, IReadOnlyList<string> Schemas, ReportFormat Format, string? Output, bool WarningsAsErrors, string? Base);
 
     private static async Task<int> RunAsync(CliContext context, Arguments args, CancellationToken cancellationToken)
     {
         var io = context.IO;
+        if (args.Base is { } baseDirectory && !Directory.Exists(io.Resolve(baseDirectory)))
+        {
+            throw new UsageException($"--base: '{baseDirectory}' is not a folder.");
+        }
         var (settings, settingsDiagnostics) = ContentLocator.LoadSettings(io);
         var input = new ValidationInput
         {
@@ -94,7 +100,13 @@ public sealed class ValidateCommand : ICliCommand
     private static IReportWriter CreateWriter(Arguments args, IOContext io) => args.Format switch
     {
         ReportFormat.Json => new JsonReportWriter(),
-        ReportFormat.Sarif => new SarifReportWriter(AllDiagnostics.Find, ToolVersion.Current),
+        ReportFormat.Sarif => new SarifReportWriter(AllDiagnostics.Find, ToolVersion.Current, new SarifOptions
+        {
+            BaseDirectory = args.Base is { } baseDirectory ? io.Resolve(baseDirectory) : ContentLayout.RepositoryRoot(io.WorkingDirectory),
+            FullPath = io.Resolve,
+            DiagnosticsPage = ProjectLinks.DiagnosticsPage,
+            InformationUri = ProjectLinks.Repository,
+        }),
         ReportFormat.Junit => new JunitReportWriter(args.WarningsAsErrors),
         _ => new TextReportWriter(new SourceLineReader(io.WorkingDirectory)),
     };

@@ -39,6 +39,9 @@ public static class LoadingCodes
     public static readonly DiagnosticDescriptor ReadFailed =
         new("SAP5012", DiagnosticSeverity.Error, "File could not be read") { Category = "Loading" };
 
+    public static readonly DiagnosticDescriptor NotRegularFile =
+        new("SAP5013", DiagnosticSeverity.Error, "Not a regular file (FIFO, socket or device)") { Category = "Loading" };
+
     public static readonly DiagnosticDescriptor MalformedJson =
         new("SAP5020", DiagnosticSeverity.Error, "Malformed JSON") { Category = "Loading" };
 
@@ -66,7 +69,7 @@ public static class LoadingCodes
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         PathNotFound, FileTooLarge, NotText, EmptyFile, MalformedYaml, NotAMapping, MultipleDocuments, DuplicateKey,
-        WrongValueType, UnknownKey, UnrecognizedContent, ReadFailed, MalformedJson, InvalidSchemaFile,
+        WrongValueType, UnknownKey, UnrecognizedContent, ReadFailed, NotRegularFile, MalformedJson, InvalidSchemaFile,
         UnknownColumnType, DuplicateColumn, TableNameMismatch, DuplicateSchema, InvalidSettings, SettingsPathNotFound,
     ];
 }

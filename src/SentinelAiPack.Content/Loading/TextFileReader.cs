@@ -25,6 +25,18 @@ public static class TextFileReader
                 diagnostics.Add(LoadingCodes.PathNotFound, SourceSpan.Unknown, $"File '{path}' does not exist.");
                 return null;
             }
+            // Only regular files are read: a FIFO named *.yaml would block the run forever.
+            if (FileKind.NotRegular(path) is { } kind)
+            {
+                diagnostics.Add(LoadingCodes.NotRegularFile, SourceSpan.Unknown, $"'{path}' is {kind}, not a regular file; it was not read.");
+                return null;
+            }
+            if (info.Length == 0)
+            {
+                // Never opened: an empty file needs no reading, and every special file reports length 0.
+                diagnostics.Add(LoadingCodes.EmptyFile, SourceSpan.Unknown, "File is empty.");
+                return null;
+            }
             if (info.Length > maxBytes)
             {
                 diagnostics.Add(LoadingCodes.FileTooLarge, SourceSpan.Unknown,

@@ -33,5 +33,8 @@ public sealed record ContentSettings
 
     public long? MaxFileSizeBytes { get; init; }
 
+    /// <summary>The Content Hub package's identity (<c>solution:</c>), or null for the build's defaults.</summary>
+    public SolutionSettings? Solution { get; init; }
+
     public static ContentSettings DefaultsFor(string rootDirectory) => new() { RootDirectory = Path.GetFullPath(rootDirectory) };
 }

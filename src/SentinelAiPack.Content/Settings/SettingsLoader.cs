@@ -63,6 +63,7 @@ public static class SettingsLoader
             ConnectorIdsFile = ExistingFile(reader.Text("connectorIdsFile"), root, diagnostics),
             ExtraConnectorIds = reader.TextList("extraConnectorIds")?.Value.Select(id => id.Value.Trim()).Where(id => id.Length > 0).ToList() ?? [],
             MaxFileSizeBytes = Size(reader.Text("maxFileSize"), diagnostics),
+            Solution = SolutionSettingsReader.Read(reader, diagnostics),
         };
         reader.ReportUnknownKeys("aipack.yaml settings");
         return settings;

@@ -1,8 +1,13 @@
 using System.Text.RegularExpressions;
+using SentinelAiPack.Enrichment.Rendering.Text;
 
 namespace SentinelAiPack.Enrichment.Rendering.Redaction;
 
-/// <summary>Replaces secrets and configured personal data with <c>[REDACTED:name]</c>.</summary>
+/// <summary>
+/// Replaces secrets and configured personal data with <c>[REDACTED:name]</c>. The patterns run on the normalised
+/// text (<see cref="NormalisedText"/>: invisible characters taken out, NFKC applied), so neither a zero-width
+/// character inside a key nor full-width letters hide it; ASCII hidden in tag characters is redacted too.
+/// </summary>
 public sealed class Redactor
 {
     private readonly IReadOnlyList<RedactionPattern> _patterns;
@@ -13,33 +18,44 @@ public sealed class Redactor
         _patterns = [.. redactSecrets ? SecretPatterns.All : [], .. piiPatterns ?? PiiPatterns.Default];
     }
 
-    /// <summary>Returns the redacted text and the number of replacements.</summary>
+    /// <summary>
+    /// Returns the redacted text, with invisible characters shown as visible markers, and the number of replacements.
+    /// </summary>
     public (string Text, int Redactions) Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var normalised = NormalisedText.From(text, foldCompatibility: true);
+        var count = Redact(normalised);
+        var rendered = normalised.Render(hidden =>
+        {
+            var (clean, redactions) = Redact(hidden);
+            count += redactions;
+            return clean;
+        });
+        return (rendered, count);
+    }
+
+    /// <summary>Redacts <paramref name="text"/> in place; returns the number of replacements.</summary>
+    internal int Redact(NormalisedText text)
+    {
         var count = 0;
         foreach (var pattern in _patterns)
         {
             try
             {
-                text = pattern.Regex.Replace(text, m =>
-                {
-                    if (pattern.Validator is { } validate && !validate(m.Value))
-                    {
-                        return m.Value;
-                    }
-
-                    count++;
-                    return $"[REDACTED:{pattern.Name}]";
-                });
+                count += text.Replace(pattern.Regex, m => pattern.Validator is { } validate && !validate(m.Value)
+                    ? []
+                    : [new TextEdit(m.Index, m.Length, $"[REDACTED:{pattern.Name}]")]);
             }
             catch (RegexMatchTimeoutException)
             {
                 // Fail closed: text we could not scan in time is not shown.
-                return ($"[REDACTED:unscannable text of {text.Length} characters]", count + 1);
+                var length = text.Text.Length;
+                text.ReplaceAll($"[REDACTED:unscannable text of {length} characters]");
+                return count + 1;
             }
         }
 
-        return (text, count);
+        return count;
     }
 }

@@ -8,6 +8,8 @@ public static class SecretPatterns
     [
         new("private-key", @"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----[A-Za-z0-9+/=\s:,.-]{0,20000}?(-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----|$)"),
         new("jwt", @"\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"),
+        // Any JWS (3 parts) or JWE (5 parts) whose header decodes to a JOSE header, whatever its payload starts with.
+        new("jwt", @"\b[A-Za-z0-9_-]{12,}={0,2}\.[A-Za-z0-9_-]*={0,2}(\.[A-Za-z0-9_-]*={0,2}){1,3}", TokenShapes.IsJoseToken),
         new("bearer-token", @"(?i)\bbearer\s+[A-Za-z0-9._~+/-]{16,}=*"),
         new("connection-string-secret", @"(?i)\b(AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd|ClientSecret|ApiKey|AccessKey)\s*=\s*[^;\s""']{6,}"),
         new("sas-signature", @"(?i)\bsig=[A-Za-z0-9%+/=]{20,}"),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SentinelAiPack.Azure.MachineLearning;
 using SentinelAiPack.Azure.Sentinel;
+using SentinelAiPack.Enrichment.Hosting;
 using SentinelAiPack.Enrichment.Inventory;
 using SentinelAiPack.Enrichment.Rendering;
 using SentinelAiPack.Enrichment.Rendering.Redaction;
@@ -78,6 +79,35 @@ public sealed partial class EnrichmentSettings(Func<string, string?> setting)
         ThrowIfProblems();
         return (options, endpoint!);
     }
+
+    /// <summary>
+    /// Who may call the HTTP functions; throws when the registration's tenant or client id is missing or not a GUID, or
+    /// the authority is not an https URL. Empty allow-lists are valid here and deny every caller.
+    /// </summary>
+    public CallerPolicy Callers()
+    {
+        _problems.Clear();
+        var tenant = GuidSetting(SettingNames.AuthTenantId);
+        var client = GuidSetting(SettingNames.AuthClientId);
+        var authority = new Uri("https://login.microsoftonline.com/");
+        if (Text(SettingNames.AuthAuthority) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out authority) || authority.Scheme != Uri.UriSchemeHttps))
+        {
+            _problems.Add($"{SettingNames.AuthAuthority} must be an absolute https URL (the cloud's login host).");
+        }
+
+        ThrowIfProblems();
+        return new CallerPolicy
+        {
+            TenantId = tenant!,
+            ClientId = client!,
+            AllowedObjectIds = List(SettingNames.AllowedCallerObjectIds),
+            AllowedApplicationIds = List(SettingNames.AllowedCallerAppIds),
+            Authority = authority!,
+        };
+    }
+
+    /// <summary>false only when AIPACK_REQUIRE_CALLER_IDENTITY is "false" (local runs without App Service authentication).</summary>
+    public bool RequireCallerIdentity => !string.Equals(Text(SettingNames.RequireCallerIdentity), "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The credential name (default "default").</summary>
     public string CredentialName => Text(SettingNames.Credential) ?? "default";
@@ -191,6 +221,18 @@ public sealed partial class EnrichmentSettings(Func<string, string?> setting)
         }
 
         return result;
+    }
+
+    private string? GuidSetting(string name)
+    {
+        var value = Required(name);
+        if (value is not null && !System.Guid.TryParse(value, out _))
+        {
+            _problems.Add($"{name} must be a GUID.");
+            return null;
+        }
+
+        return value;
     }
 
     private string? Required(string name)

@@ -72,11 +72,23 @@ public static class SettingNames
     /// <summary>Comma-separated property/tag keys holding an artifact SHA-256.</summary>
     public const string HashKeys = "AIPACK_HASH_KEYS";
 
-    /// <summary>true (default) to refuse HTTP calls that App Service authentication did not authenticate.</summary>
+    /// <summary>true (default) to check every HTTP caller's token (false only for local runs).</summary>
     public const string RequireCallerIdentity = "AIPACK_REQUIRE_CALLER_IDENTITY";
 
-    /// <summary>Comma-separated object ids allowed to call the HTTP functions (empty: any authenticated caller).</summary>
+    /// <summary>Comma-separated object ids (oid) allowed to call the HTTP functions; empty allows nobody.</summary>
     public const string AllowedCallerObjectIds = "AIPACK_ALLOWED_CALLER_OBJECT_IDS";
+
+    /// <summary>Comma-separated client ids (azp/appid) allowed to call the HTTP functions; empty allows nobody.</summary>
+    public const string AllowedCallerAppIds = "AIPACK_ALLOWED_CALLER_APP_IDS";
+
+    /// <summary>Client id of the Function App's Entra registration (the v2 token audience).</summary>
+    public const string AuthClientId = "AIPACK_AUTH_CLIENT_ID";
+
+    /// <summary>Entra tenant id of that registration (the v2 token issuer's tenant).</summary>
+    public const string AuthTenantId = "AIPACK_AUTH_TENANT_ID";
+
+    /// <summary>Login host of the cloud (default https://login.microsoftonline.com/).</summary>
+    public const string AuthAuthority = "AIPACK_AUTH_AUTHORITY";
 
     /// <summary>NCRONTAB schedule of the collector (read by the timer binding as %AIPACK_INVENTORY_SCHEDULE%).</summary>
     public const string InventorySchedule = "AIPACK_INVENTORY_SCHEDULE";

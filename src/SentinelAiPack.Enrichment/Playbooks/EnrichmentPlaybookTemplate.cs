@@ -5,14 +5,15 @@ namespace SentinelAiPack.Enrichment.Playbooks;
 /// <summary>
 /// A Sentinel playbook (Azure-Sentinel playbook format, sentinel-content-format.md §2.4): a <c>PlaybookName</c>
 /// parameter, one <c>Microsoft.Logic/workflows</c> named <c>[parameters('PlaybookName')]</c> at
-/// <c>[resourceGroup().location]</c> with a system-assigned identity, the Microsoft Sentinel incident trigger through an
+/// <c>[resourceGroup().location]</c> with the Function App's <b>caller identity</b> (a user-assigned managed identity the
+/// Function App template creates and alone allows to call), the Microsoft Sentinel incident trigger through an
 /// <c>azuresentinel</c> connection authenticated by that identity, and one HTTP action that POSTs the incident's ARM id
-/// to an enrichment function, authenticated with the workflow's managed identity for the function's Entra audience.
+/// to an enrichment function, authenticated with the same identity for the function's Entra audience.
 /// </summary>
 public static class EnrichmentPlaybookTemplate
 {
     /// <summary>Logic App workflow API version.</summary>
-    public const string WorkflowApiVersion = "2017-07-01";
+    public const string WorkflowApiVersion = "2019-05-01";
 
     /// <summary>API connection API version.</summary>
     public const string ConnectionApiVersion = "2016-06-01";
@@ -25,11 +26,10 @@ public static class EnrichmentPlaybookTemplate
             ["title"] = title,
             ["description"] = description,
             ["prerequisites"] = ArmJson.Strings(
-                "Deploy the SentinelAiPack Function App (playbooks/function-app) and note its name and the Entra application (client) id or App ID URI that App Service authentication accepts.",
+                "Deploy the SentinelAiPack Function App (playbooks/function-app) first, in the same resource group: it creates the caller identity (<FunctionAppName>-callers) this playbook runs as, the only identity the functions accept.",
                 "Deploy the pack's parsers and custom tables; the function reads them."),
             ["postDeployment"] = ArmJson.Strings(
                 "Grant Microsoft Sentinel 'Microsoft Sentinel Automation Contributor' on this resource group so automation rules can run the playbook.",
-                "Add the playbook's managed identity object id to the Function App setting AIPACK_ALLOWED_CALLER_OBJECT_IDS (optional, restricts callers).",
                 "Deploy the automation rule in playbooks/automation-rules that runs this playbook for the pack's rules."),
             ["lastUpdateTime"] = "2025-07-01T00:00:00.000Z",
             ["entities"] = ArmJson.Strings([.. entities]),
@@ -42,7 +42,8 @@ public static class EnrichmentPlaybookTemplate
         {
             ["PlaybookName"] = ArmJson.Parameter("string", "Name of the playbook (Logic App).", playbookName),
             ["FunctionAppName"] = ArmJson.Parameter("string", "Name of the SentinelAiPack Function App (its host is <name>.azurewebsites.net)."),
-            ["FunctionAudience"] = ArmJson.Parameter("string", "Audience App Service authentication accepts: the Entra application (client) id or App ID URI of the Function App."),
+            ["FunctionAudience"] = ArmJson.Parameter("string", "Resource the playbook requests a token for: the Function App's Entra application (client) id or App ID URI (its v2 tokens carry the client id as audience)."),
+            ["CallerIdentityId"] = ArmJson.Parameter("string", "ARM id of the caller identity the Function App template created.", "[" + FunctionAppTemplate.CallerIdentityIdExpression + "]"),
         };
         var variables = new JsonObject
         {
@@ -71,7 +72,11 @@ public static class EnrichmentPlaybookTemplate
             ["name"] = "[parameters('PlaybookName')]",
             ["location"] = "[resourceGroup().location]",
             ["tags"] = new JsonObject { ["hidden-SentinelTemplateName"] = playbookName, ["hidden-SentinelTemplateVersion"] = "1.0" },
-            ["identity"] = new JsonObject { ["type"] = "SystemAssigned" },
+            ["identity"] = new JsonObject
+            {
+                ["type"] = "UserAssigned",
+                ["userAssignedIdentities"] = new JsonObject { ["[parameters('CallerIdentityId')]"] = new JsonObject() },
+            },
             ["dependsOn"] = ArmJson.Strings("[resourceId('Microsoft.Web/connections', variables('AzureSentinelConnectionName'))]"),
             ["properties"] = new JsonObject
             {
@@ -88,7 +93,10 @@ public static class EnrichmentPlaybookTemplate
                                 ["connectionId"] = "[resourceId('Microsoft.Web/connections', variables('AzureSentinelConnectionName'))]",
                                 ["connectionName"] = "[variables('AzureSentinelConnectionName')]",
                                 ["id"] = "[subscriptionResourceId('Microsoft.Web/locations/managedApis', resourceGroup().location, 'azuresentinel')]",
-                                ["connectionProperties"] = new JsonObject { ["authentication"] = new JsonObject { ["type"] = "ManagedServiceIdentity" } },
+                                ["connectionProperties"] = new JsonObject
+                                {
+                                    ["authentication"] = new JsonObject { ["type"] = "ManagedServiceIdentity", ["identity"] = "[parameters('CallerIdentityId')]" },
+                                },
                             },
                         },
                     },
@@ -97,7 +105,7 @@ public static class EnrichmentPlaybookTemplate
         };
         var outputs = new JsonObject
         {
-            ["playbookPrincipalId"] = new JsonObject { ["type"] = "string", ["value"] = "[reference(resourceId('Microsoft.Logic/workflows', parameters('PlaybookName')), '2017-07-01', 'full').identity.principalId]" },
+            ["callerIdentityId"] = new JsonObject { ["type"] = "string", ["value"] = "[parameters('CallerIdentityId')]" },
         };
         return ArmJson.Template(metadata, parameters, variables, [connection, workflow], outputs);
     }
@@ -132,7 +140,12 @@ public static class EnrichmentPlaybookTemplate
                     ["uri"] = $"[variables('FunctionUri')]",
                     ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
                     ["body"] = new JsonObject { ["incidentArmId"] = "@triggerBody()?['object']?['id']" },
-                    ["authentication"] = new JsonObject { ["type"] = "ManagedServiceIdentity", ["audience"] = "[parameters('FunctionAudience')]" },
+                    ["authentication"] = new JsonObject
+                    {
+                        ["type"] = "ManagedServiceIdentity",
+                        ["identity"] = "[parameters('CallerIdentityId')]",
+                        ["audience"] = "[parameters('FunctionAudience')]",
+                    },
                     // 503 means Sentinel or Log Analytics failed: retrying is safe, the comment id is deterministic.
                     ["retryPolicy"] = new JsonObject { ["type"] = "exponential", ["count"] = 4, ["interval"] = "PT30S", ["minimumInterval"] = "PT15S", ["maximumInterval"] = "PT10M" },
                 },

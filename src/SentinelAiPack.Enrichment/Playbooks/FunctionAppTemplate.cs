@@ -4,11 +4,16 @@ using SentinelAiPack.Enrichment.Configuration;
 namespace SentinelAiPack.Enrichment.Playbooks;
 
 /// <summary>
-/// The Function App that hosts the enrichers and the collector: Linux Consumption plan, .NET isolated worker, system-assigned
-/// identity, HTTPS only, App Service authentication (Entra ID) in front of the HTTP functions, every AIPACK_* app setting,
-/// and least-privilege role assignments: Microsoft Sentinel Responder and Log Analytics Reader on the workspace, Monitoring
-/// Metrics Publisher on the inventory data collection rule, Reader on the resource groups of the AI services the
-/// collector lists. The workspace and rule may live in other resource groups of the same subscription (nested deployments).
+/// The Function App that hosts the enrichers and the collector, locked down: a Flex Consumption plan (.NET isolated 10),
+/// system-assigned identity, HTTPS only; host storage and the deployment package reached by that identity
+/// (<c>AzureWebJobsStorage__accountName</c>, Storage Blob Data Owner) on an account with shared-key access disabled, so
+/// no account key exists in any setting; and a user-assigned <b>caller identity</b> for the playbooks: App Service
+/// authentication (authsettingsV2) accepts only Entra v2 tokens of the tenant for the registration's client id, and
+/// only from that identity (<c>allowedPrincipals</c> = its object id, <c>allowedApplications</c> = its client id);
+/// the functions check the same again (<c>AIPACK_ALLOWED_CALLER_*</c>, <see cref="Hosting.CallerAuthorization"/>).
+/// Role assignments as before: Microsoft Sentinel Responder and Log Analytics Reader on the workspace, Monitoring Metrics
+/// Publisher on the inventory data collection rule, Reader on the resource groups of the AI services the collector lists.
+/// The workspace and rule may live in other resource groups of the same subscription (nested deployments).
 /// </summary>
 public static class FunctionAppTemplate
 {
@@ -21,8 +26,20 @@ public static class FunctionAppTemplate
     /// <summary>Parameter: logs ingestion URL of the data collection endpoint (an output of the custom tables deployment).</summary>
     public const string IngestionEndpointParameter = "IngestionEndpoint";
 
+    /// <summary>Name of the playbooks' caller identity: the Function App's name plus this suffix (the playbooks derive it the same way).</summary>
+    public const string CallerIdentitySuffix = "-callers";
+
+    /// <summary>The caller identity's resource id from a template's <c>FunctionAppName</c> parameter (same resource group).</summary>
+    public const string CallerIdentityIdExpression = "resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', concat(parameters('FunctionAppName'), '" + CallerIdentitySuffix + "'))";
+
     private const string SitesApiVersion = "2023-12-01";
     private const string RoleApiVersion = "2022-04-01";
+    private const string StorageApiVersion = "2023-05-01";
+    private const string IdentityApiVersion = "2023-01-31";
+    private const string DeploymentContainer = "app-package";
+    private const string SitePrincipal = "[reference(resourceId('Microsoft.Web/sites', parameters('FunctionAppName')), '" + SitesApiVersion + "', 'full').identity.principalId]";
+    private const string CallerPrincipal = "[reference(variables('CallerIdentityId'), '" + IdentityApiVersion + "').principalId]";
+    private const string CallerClientId = "[reference(variables('CallerIdentityId'), '" + IdentityApiVersion + "').clientId]";
 
     /// <summary>Builds the template.</summary>
     public static JsonObject Build()
@@ -30,7 +47,7 @@ public static class FunctionAppTemplate
         var metadata = new JsonObject
         {
             ["title"] = "SentinelAiPack enrichment Function App",
-            ["description"] = "Hosts the conversation-context and model-integrity enrichers (HTTP, called by the pack's playbooks) and the model-inventory collector (timer).",
+            ["description"] = "Hosts the conversation-context and model-integrity enrichers (HTTP, callable only by the pack's playbooks through their caller identity) and the model-inventory collector (timer).",
             ["lastUpdateTime"] = "2025-07-01T00:00:00.000Z",
             ["support"] = new JsonObject { ["tier"] = "community" },
             ["author"] = new JsonObject { ["name"] = "SentinelAiPack maintainers" },
@@ -40,8 +57,7 @@ public static class FunctionAppTemplate
             ["FunctionAppName"] = ArmJson.Parameter("string", "Globally unique name of the Function App."),
             ["WorkspaceName"] = ArmJson.Parameter("string", "Name of the Microsoft Sentinel (Log Analytics) workspace."),
             ["WorkspaceResourceGroup"] = ArmJson.Parameter("string", "Resource group of the workspace (same subscription).", "[resourceGroup().name]"),
-            ["AuthClientId"] = ArmJson.Parameter("string", "Client id of the Entra app registration App Service authentication validates tokens for (create it first; see docs/enrichers.md)."),
-            ["AuthAudience"] = ArmJson.Parameter("string", "Audience the playbooks request (App ID URI such as api://<client id>, or the client id).", "[concat('api://', parameters('AuthClientId'))]"),
+            ["AuthClientId"] = ArmJson.Parameter("string", "Client id of the Entra app registration App Service authentication validates tokens for (create it first, with requestedAccessTokenVersion 2; see docs/enrichers.md). Entra v2 tokens carry it as their audience."),
             [DcrResourceIdParameter] = ArmJson.Parameter("string", $"ARM id of the {InventoryTable} data collection rule (from the custom tables deployment)."),
             [IngestionEndpointParameter] = ArmJson.Parameter("string", "Logs ingestion URL of the data collection endpoint (https://<dce>.<region>.ingest.monitor.azure.com)."),
             ["InventoryStream"] = ArmJson.Parameter("string", "Stream of the inventory data collection rule.", "Custom-" + InventoryTable),
@@ -54,26 +70,44 @@ public static class FunctionAppTemplate
             ["InternalDomains"] = ArmJson.Parameter("string", "Comma-separated email domains of the organisation (recipients elsewhere are external).", string.Empty),
             ["PiiPatterns"] = ArmJson.Parameter("string", "Built-in PII patterns to redact: default (all but email), all, none, or a list of email, phone, credit-card, iban, us-ssn.", "default"),
             ["PiiCustomPatterns"] = ArmJson.Parameter("string", "Extra PII patterns as a JSON object of name to .NET regular expression.", string.Empty),
-            ["AllowedCallerObjectIds"] = ArmJson.Parameter("string", "Comma-separated object ids of the playbooks' managed identities allowed to call (empty: any authenticated caller).", string.Empty),
-            ["PackageUri"] = ArmJson.Parameter("string", "URL of the Functions zip package (WEBSITE_RUN_FROM_PACKAGE); empty when code is published separately.", string.Empty),
+            ["MaximumInstanceCount"] = ArmJson.Parameter("int", "Most instances the Flex Consumption plan scales out to.", 40),
         };
         var variables = new JsonObject
         {
             ["StorageName"] = "[concat('aipack', uniqueString(resourceGroup().id, parameters('FunctionAppName')))]",
             ["PlanName"] = "[concat(parameters('FunctionAppName'), '-plan')]",
+            ["CallerIdentityName"] = $"[concat(parameters('FunctionAppName'), '{CallerIdentitySuffix}')]",
+            ["CallerIdentityId"] = "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('CallerIdentityName'))]",
             ["WorkspaceId"] = "[resourceId(parameters('WorkspaceResourceGroup'), 'Microsoft.OperationalInsights/workspaces', parameters('WorkspaceName'))]",
             ["DcrResourceGroup"] = "[split(parameters('DcrResourceId'), '/')[4]]",
             ["DcrName"] = "[last(split(parameters('DcrResourceId'), '/'))]",
+            ["Issuer"] = "[concat(environment().authentication.loginEndpoint, subscription().tenantId, '/v2.0')]",
         };
         var storage = new JsonObject
         {
             ["type"] = "Microsoft.Storage/storageAccounts",
-            ["apiVersion"] = "2023-05-01",
+            ["apiVersion"] = StorageApiVersion,
             ["name"] = "[variables('StorageName')]",
             ["location"] = "[resourceGroup().location]",
             ["sku"] = new JsonObject { ["name"] = "Standard_LRS" },
             ["kind"] = "StorageV2",
-            ["properties"] = new JsonObject { ["minimumTlsVersion"] = "TLS1_2", ["allowBlobPublicAccess"] = false, ["supportsHttpsTrafficOnly"] = true },
+            ["properties"] = new JsonObject
+            {
+                ["minimumTlsVersion"] = "TLS1_2",
+                ["allowBlobPublicAccess"] = false,
+                ["supportsHttpsTrafficOnly"] = true,
+                // No account key can be used: every access is by Entra identity.
+                ["allowSharedKeyAccess"] = false,
+                ["defaultToOAuthAuthentication"] = true,
+            },
+        };
+        var container = new JsonObject
+        {
+            ["type"] = "Microsoft.Storage/storageAccounts/blobServices/containers",
+            ["apiVersion"] = StorageApiVersion,
+            ["name"] = $"[concat(variables('StorageName'), '/default/{DeploymentContainer}')]",
+            ["dependsOn"] = ArmJson.Strings("[resourceId('Microsoft.Storage/storageAccounts', variables('StorageName'))]"),
+            ["properties"] = new JsonObject { ["publicAccess"] = "None" },
         };
         var plan = new JsonObject
         {
@@ -82,8 +116,15 @@ public static class FunctionAppTemplate
             ["name"] = "[variables('PlanName')]",
             ["location"] = "[resourceGroup().location]",
             ["kind"] = "functionapp",
-            ["sku"] = new JsonObject { ["name"] = "Y1", ["tier"] = "Dynamic" },
+            ["sku"] = new JsonObject { ["name"] = "FC1", ["tier"] = "FlexConsumption" },
             ["properties"] = new JsonObject { ["reserved"] = true },
+        };
+        var callerIdentity = new JsonObject
+        {
+            ["type"] = "Microsoft.ManagedIdentity/userAssignedIdentities",
+            ["apiVersion"] = IdentityApiVersion,
+            ["name"] = "[variables('CallerIdentityName')]",
+            ["location"] = "[resourceGroup().location]",
         };
         var site = new JsonObject
         {
@@ -95,14 +136,28 @@ public static class FunctionAppTemplate
             ["identity"] = new JsonObject { ["type"] = "SystemAssigned" },
             ["dependsOn"] = ArmJson.Strings(
                 "[resourceId('Microsoft.Web/serverfarms', variables('PlanName'))]",
-                "[resourceId('Microsoft.Storage/storageAccounts', variables('StorageName'))]"),
+                "[resourceId('Microsoft.Storage/storageAccounts', variables('StorageName'))]",
+                "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('CallerIdentityName'))]"),
             ["properties"] = new JsonObject
             {
                 ["serverFarmId"] = "[resourceId('Microsoft.Web/serverfarms', variables('PlanName'))]",
                 ["httpsOnly"] = true,
+                ["functionAppConfig"] = new JsonObject
+                {
+                    ["deployment"] = new JsonObject
+                    {
+                        ["storage"] = new JsonObject
+                        {
+                            ["type"] = "blobContainer",
+                            ["value"] = $"[concat(reference(resourceId('Microsoft.Storage/storageAccounts', variables('StorageName')), '{StorageApiVersion}').primaryEndpoints.blob, '{DeploymentContainer}')]",
+                            ["authentication"] = new JsonObject { ["type"] = "SystemAssignedIdentity" },
+                        },
+                    },
+                    ["scaleAndConcurrency"] = new JsonObject { ["maximumInstanceCount"] = "[parameters('MaximumInstanceCount')]", ["instanceMemoryMB"] = 2048 },
+                    ["runtime"] = new JsonObject { ["name"] = "dotnet-isolated", ["version"] = "10.0" },
+                },
                 ["siteConfig"] = new JsonObject
                 {
-                    ["linuxFxVersion"] = "DOTNET-ISOLATED|10.0",
                     ["minTlsVersion"] = "1.2",
                     ["ftpsState"] = "Disabled",
                     ["appSettings"] = AppSettings(),
@@ -114,7 +169,7 @@ public static class FunctionAppTemplate
             ["type"] = "Microsoft.Web/sites/config",
             ["apiVersion"] = SitesApiVersion,
             ["name"] = "[concat(parameters('FunctionAppName'), '/authsettingsV2')]",
-            ["dependsOn"] = ArmJson.Strings("[resourceId('Microsoft.Web/sites', parameters('FunctionAppName'))]"),
+            ["dependsOn"] = ArmJson.Strings("[resourceId('Microsoft.Web/sites', parameters('FunctionAppName'))]", "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('CallerIdentityName'))]"),
             ["properties"] = new JsonObject
             {
                 ["platform"] = new JsonObject { ["enabled"] = true },
@@ -127,20 +182,48 @@ public static class FunctionAppTemplate
                         ["registration"] = new JsonObject
                         {
                             ["clientId"] = "[parameters('AuthClientId')]",
-                            ["openIdIssuer"] = "[concat('https://sts.windows.net/', subscription().tenantId, '/v2.0')]",
+                            // The v2 endpoint's issuer; with it, a v2 token's audience is the client id.
+                            ["openIdIssuer"] = "[variables('Issuer')]",
                         },
-                        ["validation"] = new JsonObject { ["allowedAudiences"] = ArmJson.Strings("[parameters('AuthAudience')]", "[parameters('AuthClientId')]") },
+                        ["validation"] = new JsonObject
+                        {
+                            ["allowedAudiences"] = ArmJson.Strings("[parameters('AuthClientId')]"),
+                            ["jwtClaimChecks"] = new JsonObject { ["allowedClientApplications"] = ArmJson.Strings(CallerClientId) },
+                            // Default deny: only the playbooks' caller identity, by client id and object id.
+                            ["defaultAuthorizationPolicy"] = new JsonObject
+                            {
+                                ["allowedApplications"] = ArmJson.Strings(CallerClientId),
+                                ["allowedPrincipals"] = new JsonObject { ["identities"] = ArmJson.Strings(CallerPrincipal) },
+                            },
+                        },
                     },
                 },
+            },
+        };
+        var storageRole = new JsonObject
+        {
+            ["type"] = "Microsoft.Authorization/roleAssignments",
+            ["apiVersion"] = RoleApiVersion,
+            ["name"] = $"[guid(resourceId('Microsoft.Storage/storageAccounts', variables('StorageName')), parameters('FunctionAppName'), '{RoleDefinitions.StorageBlobDataOwner}')]",
+            ["scope"] = "[concat('Microsoft.Storage/storageAccounts/', variables('StorageName'))]",
+            ["dependsOn"] = ArmJson.Strings("[resourceId('Microsoft.Web/sites', parameters('FunctionAppName'))]", "[resourceId('Microsoft.Storage/storageAccounts', variables('StorageName'))]"),
+            ["properties"] = new JsonObject
+            {
+                ["roleDefinitionId"] = $"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{RoleDefinitions.StorageBlobDataOwner}')]",
+                ["principalId"] = SitePrincipal,
+                ["principalType"] = "ServicePrincipal",
             },
         };
 
         JsonArray resources =
         [
             storage,
+            container,
             plan,
+            callerIdentity,
             site,
             auth,
+            storageRole,
             RoleDeployment("aipack-workspace-roles", "[parameters('WorkspaceResourceGroup')]", "Microsoft.OperationalInsights/workspaces", "[parameters('WorkspaceName')]",
                 [RoleDefinitions.SentinelResponder, RoleDefinitions.LogAnalyticsReader]),
             RoleDeployment("aipack-dcr-roles", "[variables('DcrResourceGroup')]", "Microsoft.Insights/dataCollectionRules", "[variables('DcrName')]",
@@ -149,8 +232,11 @@ public static class FunctionAppTemplate
         ];
         var outputs = new JsonObject
         {
-            ["functionAppPrincipalId"] = new JsonObject { ["type"] = "string", ["value"] = "[reference(resourceId('Microsoft.Web/sites', parameters('FunctionAppName')), '2023-12-01', 'full').identity.principalId]" },
+            ["functionAppPrincipalId"] = new JsonObject { ["type"] = "string", ["value"] = SitePrincipal },
             ["functionAppHost"] = new JsonObject { ["type"] = "string", ["value"] = "[concat(parameters('FunctionAppName'), '.azurewebsites.net')]" },
+            ["callerIdentityId"] = new JsonObject { ["type"] = "string", ["value"] = "[variables('CallerIdentityId')]" },
+            ["callerPrincipalId"] = new JsonObject { ["type"] = "string", ["value"] = CallerPrincipal },
+            ["callerClientId"] = new JsonObject { ["type"] = "string", ["value"] = CallerClientId },
         };
         return ArmJson.Template(metadata, parameters, variables, resources, outputs);
     }
@@ -160,10 +246,8 @@ public static class FunctionAppTemplate
         static JsonObject Setting(string name, string value) => new() { ["name"] = name, ["value"] = value };
         return
         [
-            Setting("FUNCTIONS_EXTENSION_VERSION", "~4"),
-            Setting("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated"),
-            Setting("AzureWebJobsStorage", "[concat('DefaultEndpointsProtocol=https;AccountName=', variables('StorageName'), ';EndpointSuffix=', environment().suffixes.storage, ';AccountKey=', listKeys(resourceId('Microsoft.Storage/storageAccounts', variables('StorageName')), '2023-05-01').keys[0].value)]"),
-            Setting("WEBSITE_RUN_FROM_PACKAGE", "[parameters('PackageUri')]"),
+            // Host storage by the site's identity: no connection string, no key (the account allows none).
+            Setting("AzureWebJobsStorage__accountName", "[variables('StorageName')]"),
             Setting(SettingNames.Credential, "managedidentity"),
             Setting(SettingNames.SentinelWorkspace, "[variables('WorkspaceId')]"),
             Setting(SettingNames.LogAnalyticsWorkspaceId, "[reference(variables('WorkspaceId'), '2022-10-01').customerId]"),
@@ -179,7 +263,11 @@ public static class FunctionAppTemplate
             Setting(SettingNames.MachineLearningRegistries, "[parameters('MachineLearningRegistries')]"),
             Setting(SettingNames.InventorySchedule, "[parameters('InventorySchedule')]"),
             Setting(SettingNames.RequireCallerIdentity, "true"),
-            Setting(SettingNames.AllowedCallerObjectIds, "[parameters('AllowedCallerObjectIds')]"),
+            Setting(SettingNames.AuthTenantId, "[subscription().tenantId]"),
+            Setting(SettingNames.AuthClientId, "[parameters('AuthClientId')]"),
+            Setting(SettingNames.AuthAuthority, "[environment().authentication.loginEndpoint]"),
+            Setting(SettingNames.AllowedCallerObjectIds, CallerPrincipal),
+            Setting(SettingNames.AllowedCallerAppIds, CallerClientId),
         ];
     }
 
@@ -202,7 +290,7 @@ public static class FunctionAppTemplate
         return NestedDeployment(name, resourceGroup, new JsonObject
         {
             ["resourceName"] = new JsonObject { ["value"] = resourceName },
-            ["principalId"] = new JsonObject { ["value"] = "[reference(resourceId('Microsoft.Web/sites', parameters('FunctionAppName')), '2023-12-01', 'full').identity.principalId]" },
+            ["principalId"] = new JsonObject { ["value"] = SitePrincipal },
         }, new JsonObject
         {
             ["resourceName"] = new JsonObject { ["type"] = "string" },
@@ -214,7 +302,7 @@ public static class FunctionAppTemplate
     {
         var deployment = NestedDeployment("[concat('aipack-reader-', copyIndex())]", "[parameters('ModelResourceGroups')[copyIndex()]]", new JsonObject
         {
-            ["principalId"] = new JsonObject { ["value"] = "[reference(resourceId('Microsoft.Web/sites', parameters('FunctionAppName')), '2023-12-01', 'full').identity.principalId]" },
+            ["principalId"] = new JsonObject { ["value"] = SitePrincipal },
         }, new JsonObject { ["principalId"] = new JsonObject { ["type"] = "string" } },
         [
             new JsonObject

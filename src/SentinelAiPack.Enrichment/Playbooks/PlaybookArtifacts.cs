@@ -61,12 +61,18 @@ public static class PlaybookArtifacts
                 ConversationPlaybook, "EnrichConversationContext", "Enrich AI conversation incidents",
                 "Answers the analyst guide's prompt-injection triage questions in an incident comment (direct or indirect, before or after tool calls, evidence of success, related sessions, same payload across users) and tags the incident by the guide's escalation criteria.",
                 ["account", "ip", "cloudapplication"],
-                [new("1.0.0", "Initial version", ["Runs the EnrichConversationContext enricher on every incident the automation rule selects."])])),
+                [
+                    new("1.1.0", "Caller identity", ["Runs as the Function App's user-assigned caller identity, the only identity the functions accept."]),
+                    new("1.0.0", "Initial version", ["Runs the EnrichConversationContext enricher on every incident the automation rule selects."]),
+                ])),
             new($"{IntegrityPlaybook}/azuredeploy.json", PlaybookArtifactKind.Playbook, 2, IntegrityPlaybook, EnrichmentPlaybookTemplate.Build(
                 IntegrityPlaybook, "EnrichModelIntegrity", "Enrich AI model drift and integrity incidents",
                 "Compares the deployed model's SHA-256 with the registry, lists deployment changes with who made them and tells whether output became more or less restrictive, in an incident comment with tags.",
                 ["azureresource", "account"],
-                [new("1.0.0", "Initial version", ["Runs the EnrichModelIntegrity enricher on every incident the automation rule selects."])])),
+                [
+                    new("1.1.0", "Caller identity", ["Runs as the Function App's user-assigned caller identity, the only identity the functions accept."]),
+                    new("1.0.0", "Initial version", ["Runs the EnrichModelIntegrity enricher on every incident the automation rule selects."]),
+                ])),
             new("automation-rules/AIPack-RunConversationContext.json", PlaybookArtifactKind.AutomationRule, 3, "Run AIPack-EnrichConversationContext",
                 AutomationRuleTemplate.Build(ConversationRuleId, "SentinelAiPack: enrich AI conversation incidents", ConversationPlaybook, 100, IdsFor(ConversationAlertTypes),
                     [new("1.0.0", "Initial version", ["Runs AIPack-EnrichConversationContext on incidents of the pack's conversation rules."])])),

@@ -14,6 +14,9 @@ public static class RoleDefinitions
     /// <summary>Monitoring Metrics Publisher: send rows through the inventory data collection rule.</summary>
     public const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
+    /// <summary>Storage Blob Data Owner: the Functions host's storage (leases, timers' schedule state) and the deployment package container, by managed identity.</summary>
+    public const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+
     /// <summary>Reader: list Azure OpenAI and Azure ML deployments and model versions (inventory collector).</summary>
     public const string Reader = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
 }

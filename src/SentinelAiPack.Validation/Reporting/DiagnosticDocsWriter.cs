@@ -22,6 +22,13 @@ public static class DiagnosticDocsWriter
         ("SAP8", "Build, lock and deploy (SAP8xxx)", "`aipack build`, the version lock and `aipack deploy`."),
     ];
 
+    /// <summary>The heading and introduction of the area a code belongs to (the page section), or null for an unknown prefix.</summary>
+    public static (string Heading, string Intro)? AreaOf(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return Areas.Where(a => code.StartsWith(a.Prefix, StringComparison.Ordinal)).Select(a => ((string, string)?)(a.Heading, a.Intro)).FirstOrDefault();
+    }
+
     public static string Render(IEnumerable<DiagnosticDescriptor> descriptors)
     {
         var byCode = descriptors

@@ -89,4 +89,29 @@ public class EnrichmentSettingsTests
         }).Inventory());
         Assert.That(error!.Message, Does.Contain(SettingNames.IngestionEndpoint).And.Contain(SettingNames.OpenAIAccounts));
     }
+
+    [Test]
+    public void Caller_policy_is_default_deny_and_needs_the_registration()
+    {
+        var error = Assert.Throws<EnrichmentConfigurationException>(() => From(new() { [SettingNames.AuthTenantId] = "contoso" }).Callers());
+        var policy = From(new()
+        {
+            [SettingNames.AuthTenantId] = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            [SettingNames.AuthClientId] = "6c1f3e2a-1b7d-4f0e-9a3c-5d8e7f6a4b21",
+        }).Callers();
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain(SettingNames.AuthTenantId + " must be a GUID").And.Contain(SettingNames.AuthClientId + " is not set"));
+            Assert.That(policy.AllowedObjectIds, Is.Empty);
+            Assert.That(policy.Issuer, Is.EqualTo("https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0"));
+        });
+    }
+
+    [Test]
+    public async Task Empty_allow_lists_deny_every_caller_without_reading_a_token()
+    {
+        var policy = new SentinelAiPack.Enrichment.Hosting.CallerPolicy { TenantId = "t", ClientId = "c", AllowedObjectIds = [], AllowedApplicationIds = [] };
+        var decision = await new SentinelAiPack.Enrichment.Hosting.CallerAuthorization(policy).AuthorizeAsync("Bearer x.y.z", null, CancellationToken.None);
+        Assert.That(decision.Status, Is.EqualTo(403));
+    }
 }

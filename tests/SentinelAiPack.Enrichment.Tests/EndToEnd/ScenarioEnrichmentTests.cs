@@ -184,7 +184,7 @@ public class ScenarioEnrichmentTests
         {
             Assert.That(answers["Deployment around the change?"], Does.StartWith("Yes:").And.Contain($"DeploymentWrite of {Marker(s, "deployment")}").And.Contain(user));
             Assert.That(answers["Who deployed?"], Does.Contain("First-time: " + user));
-            Assert.That(CommentText.Visible(Html(s)), Does.Contain("from " + Marker(s, "callerIp")));
+            Assert.That(CommentText.Visible(Html(s)), Does.Contain("from " + Shown(Marker(s, "callerIp"))));
             Assert.That(Labels(s), Is.SupersetOf(new[] { "AIPack:DeploymentInWindow", "AIPack:FirstTimeDeployer", "AIPack:Escalate" }));
         });
     }

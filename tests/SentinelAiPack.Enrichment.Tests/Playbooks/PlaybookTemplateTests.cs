@@ -101,9 +101,15 @@ public partial class PlaybookTemplateTests
         {
             Assert.That(connection["properties"]!["api"]!["id"]!.GetValue<string>(), Does.EndWith("'azuresentinel')]"));
             Assert.That(connection["properties"]!["parameterValueType"]!.GetValue<string>(), Is.EqualTo("Alternative"));
-            Assert.That(workflow["identity"]!["type"]!.GetValue<string>(), Is.EqualTo("SystemAssigned"));
+            // The Function App's caller identity, the only one its functions accept, by the id the Function App template derives.
+            Assert.That(workflow["identity"]!["type"]!.GetValue<string>(), Is.EqualTo("UserAssigned"));
+            Assert.That(workflow["identity"]!["userAssignedIdentities"]!.AsObject().Single().Key, Is.EqualTo("[parameters('CallerIdentityId')]"));
+            Assert.That(template["parameters"]!["CallerIdentityId"]!["defaultValue"]!.GetValue<string>(), Is.EqualTo("[" + FunctionAppTemplate.CallerIdentityIdExpression + "]"));
             Assert.That(workflow["properties"]!["parameters"]!["$connections"]!["value"]!["azuresentinel"]!["connectionProperties"]!["authentication"]!["type"]!.GetValue<string>(),
                 Is.EqualTo("ManagedServiceIdentity"));
+            Assert.That(workflow["properties"]!["parameters"]!["$connections"]!["value"]!["azuresentinel"]!["connectionProperties"]!["authentication"]!["identity"]!.GetValue<string>(),
+                Is.EqualTo("[parameters('CallerIdentityId')]"));
+            Assert.That(http["inputs"]!["authentication"]!["identity"]!.GetValue<string>(), Is.EqualTo("[parameters('CallerIdentityId')]"));
             Assert.That(trigger["type"]!.GetValue<string>(), Is.EqualTo("ApiConnectionWebhook"));
             Assert.That(trigger["inputs"]!["path"]!.GetValue<string>(), Is.EqualTo("/incident-creation"));
             Assert.That(http["type"]!.GetValue<string>(), Is.EqualTo("Http"));
@@ -129,6 +135,7 @@ public partial class PlaybookTemplateTests
             "73c42c96-874c-492b-b04d-ab87d138a893", // Log Analytics Reader (queries)
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher (Logs Ingestion)
             "acdd72a7-3385-48ef-bd42-f606fba81ae7", // Reader (inventory of AI deployments)
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner (host storage and package, by identity)
         }));
     }
 
@@ -146,12 +153,58 @@ public partial class PlaybookTemplateTests
         Assert.Multiple(() =>
         {
             Assert.That(settings, Is.SupersetOf(names), "settings with defaults may be omitted; required ones may not");
-            Assert.That(settings, Does.Contain("FUNCTIONS_WORKER_RUNTIME"));
+            Assert.That(site["properties"]!["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>(), Is.EqualTo("dotnet-isolated"));
             Assert.That(site["identity"]!["type"]!.GetValue<string>(), Is.EqualTo("SystemAssigned"));
             Assert.That(site["properties"]!["httpsOnly"]!.GetValue<bool>(), Is.True);
             Assert.That(auth["properties"]!["globalValidation"]!["requireAuthentication"]!.GetValue<bool>(), Is.True);
             Assert.That(site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == SettingNames.Credential)!["value"]!.GetValue<string>(),
                 Is.EqualTo("managedidentity"));
+        });
+    }
+
+    [Test]
+    public void Function_App_storage_is_reached_by_identity_and_holds_no_key()
+    {
+        var template = Load("function-app/azuredeploy.json");
+        var text = template.ToJsonString();
+        var storage = Resources(template).Single(r => r["type"]!.GetValue<string>() == "Microsoft.Storage/storageAccounts");
+        var site = Resources(template).Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites");
+        var settings = site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]!.GetValue<string>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(storage["properties"]!["allowSharedKeyAccess"]!.GetValue<bool>(), Is.False);
+            Assert.That(settings["AzureWebJobsStorage__accountName"], Is.EqualTo("[variables('StorageName')]"));
+            Assert.That(settings.Keys, Has.None.EqualTo("AzureWebJobsStorage").And.None.StartsWith("WEBSITE_CONTENT"));
+            Assert.That(text, Does.Not.Contain("listKeys").And.Not.Contain("AccountKey"));
+            Assert.That(site["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>(), Is.EqualTo("SystemAssignedIdentity"));
+        });
+    }
+
+    [Test]
+    public void Function_App_authentication_admits_only_the_caller_identity_with_v2_tokens()
+    {
+        var template = Load("function-app/azuredeploy.json");
+        var aad = Resources(template).Single(r => r["name"]!.GetValue<string>().Contains("authsettingsV2", StringComparison.Ordinal))["properties"]!["identityProviders"]!["azureActiveDirectory"]!;
+        var site = Resources(template).Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites");
+        var settings = site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]!.GetValue<string>());
+        var identity = Resources(template).Single(r => r["type"]!.GetValue<string>() == "Microsoft.ManagedIdentity/userAssignedIdentities");
+        const string principal = "[reference(variables('CallerIdentityId'), '2023-01-31').principalId]";
+        const string client = "[reference(variables('CallerIdentityId'), '2023-01-31').clientId]";
+        Assert.Multiple(() =>
+        {
+            Assert.That(identity["name"]!.GetValue<string>(), Is.EqualTo("[variables('CallerIdentityName')]"));
+            Assert.That(template["variables"]!["CallerIdentityName"]!.GetValue<string>(), Is.EqualTo($"[concat(parameters('FunctionAppName'), '{FunctionAppTemplate.CallerIdentitySuffix}')]"));
+            Assert.That(template["variables"]!["Issuer"]!.GetValue<string>(), Is.EqualTo("[concat(environment().authentication.loginEndpoint, subscription().tenantId, '/v2.0')]"));
+            Assert.That(aad["registration"]!["openIdIssuer"]!.GetValue<string>(), Is.EqualTo("[variables('Issuer')]"));
+            Assert.That(aad["validation"]!["allowedAudiences"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "[parameters('AuthClientId')]" }));
+            Assert.That(aad["validation"]!["defaultAuthorizationPolicy"]!["allowedPrincipals"]!["identities"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { principal }));
+            Assert.That(aad["validation"]!["defaultAuthorizationPolicy"]!["allowedApplications"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { client }));
+            Assert.That(aad["validation"]!["jwtClaimChecks"]!["allowedClientApplications"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { client }));
+            Assert.That(settings[SettingNames.AllowedCallerObjectIds], Is.EqualTo(principal));
+            Assert.That(settings[SettingNames.AllowedCallerAppIds], Is.EqualTo(client));
+            Assert.That(settings[SettingNames.AuthClientId], Is.EqualTo("[parameters('AuthClientId')]"));
+            Assert.That(settings[SettingNames.AuthTenantId], Is.EqualTo("[subscription().tenantId]"));
+            Assert.That(settings[SettingNames.RequireCallerIdentity], Is.EqualTo("true"));
         });
     }
 

@@ -6,6 +6,9 @@ public interface IFakeAzureApi
     /// <summary>The token audience this API accepts (the real service's resource URI, without trailing slash).</summary>
     string ExpectedAudience { get; }
 
+    /// <summary>False for public endpoints (OpenID Connect discovery and signing keys) that take no token.</summary>
+    bool RequiresToken => true;
+
     /// <summary>True when this API serves the request's path.</summary>
     bool Matches(FakeRequest request);
 

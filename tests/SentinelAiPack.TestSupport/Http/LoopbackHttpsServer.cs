@@ -154,6 +154,11 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
             return FakeResponse.Error(404, "PathNotFoundError", "The requested path does not exist");
         }
 
+        if (!api.RequiresToken)
+        {
+            return await api.HandleAsync(request).ConfigureAwait(false);
+        }
+
         if (request.Audience is null)
         {
             return FakeResponse.Error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");

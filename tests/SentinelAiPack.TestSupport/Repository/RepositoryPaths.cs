@@ -31,6 +31,9 @@ public static class RepositoryPaths
 
     public static string Docs => Path.Combine(Root, "docs");
 
+    /// <summary>The sample customer repository (Azure-Sentinel layout, no aipack.yaml) the CLI and CI tests run on.</summary>
+    public static string CustomerRepository => Path.Combine(Root, "tests", "samples", "customer-repo");
+
     /// <summary>A file or folder below <c>shared/corpus</c> (empty: the corpus itself), or null when this machine does not have it.</summary>
     public static string? FindInSharedCorpus(string relative = "")
     {

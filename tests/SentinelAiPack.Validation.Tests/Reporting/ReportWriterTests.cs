@@ -64,17 +64,29 @@ public class ReportWriterTests
     [Test]
     public void Sarif_has_what_github_code_scanning_requires()
     {
-        var writer = new SarifReportWriter(code => code == "SAP1004" ? ReportFixtures.Severity : null, "0.1.0");
+        var root = Path.Combine(Path.GetTempPath(), "repo");
+        var writer = new SarifReportWriter(code => code == "SAP1004" ? ReportFixtures.Severity : null, "0.1.0", new SarifOptions
+        {
+            BaseDirectory = root,
+            FullPath = p => Path.GetFullPath(Path.Combine(root, p)),
+            DiagnosticsPage = new Uri("https://github.com/example/SentinelAiPack/blob/main/docs/diagnostics.md"),
+            InformationUri = new Uri("https://github.com/example/SentinelAiPack"),
+        });
         using var doc = JsonDocument.Parse(Render(writer));
-        var root = doc.RootElement;
-        var run = root.GetProperty("runs")[0];
+        var sarif = doc.RootElement;
+        var run = sarif.GetProperty("runs")[0];
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
         var result = run.GetProperty("results")[0];
         var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Multiple(() =>
         {
-            Assert.That(root.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
-            Assert.That(root.GetProperty("$schema").GetString(), Does.Contain("sarif-2.1.0"));
+            Assert.That(sarif.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
+            Assert.That(sarif.GetProperty("$schema").GetString(), Does.Contain("sarif-2.1.0"));
+            Assert.That(run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString(), Is.EqualTo(new Uri(root + "/").AbsoluteUri));
+            Assert.That(rules[0].GetProperty("helpUri").GetString(), Is.EqualTo("https://github.com/example/SentinelAiPack/blob/main/docs/diagnostics.md#sap1004"));
+            Assert.That(rules[0].GetProperty("fullDescription").GetProperty("text").GetString(), Does.Contain("Template constraints (SAP1xxx)"));
+            Assert.That(rules[0].GetProperty("help").GetProperty("markdown").GetString(), Does.Contain("(https://github.com/example/SentinelAiPack/blob/main/docs/diagnostics.md#sap1004)"));
+            Assert.That(location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString(), Is.EqualTo("%SRCROOT%"));
             Assert.That(run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString(), Is.EqualTo("aipack"));
             Assert.That(rules.GetArrayLength(), Is.EqualTo(2));
             Assert.That(rules[0].GetProperty("id").GetString(), Is.EqualTo("SAP1004"));
