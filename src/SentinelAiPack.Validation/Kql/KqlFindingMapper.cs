@@ -37,7 +37,9 @@ public static class KqlFindingMapper
             .Where(d => d.Severity is KqlSeverity.Error or KqlSeverity.Warning)
             .Select(d => (Kql: d, Unknown: UnknownOf(d, text)))
             .ToList();
-        var cascades = UnknownNameCascades.Of(analysis, findings.Select(f => (f.Kql.Start, f.Unknown)).ToList());
+        var firstSyntaxError = findings.Where(f => f.Kql.IsSyntax && f.Kql.Severity == KqlSeverity.Error && f.Unknown.Kind == UnknownNameKind.None)
+            .Select(f => f.Kql.Start).DefaultIfEmpty(int.MaxValue).Min();
+        var cascades = UnknownNameCascades.Of(analysis, findings.Select(f => (f.Kql.Start, f.Unknown)).ToList(), firstSyntaxError);
         findings.RemoveAll(f => cascades.IsCascade(f.Kql.Start, f.Unknown));
         // One finding per unknown name, at its first use; the others are counted in its message.
         var uses = findings.Where(f => f.Unknown.Kind != UnknownNameKind.None)
@@ -67,7 +69,7 @@ public static class KqlFindingMapper
                 { Kind: UnknownNameKind.ColumnOrName } => CrossCheckCodes.UnknownName.Create(file, span,
                     $"'{unknown.Name}' is not a column of the tables this query reads, nor a known function or variable." +
                     NameSuggestions.DidYouMean(unknown.Name, CandidateColumns(analysis, schemas).Where(c => !string.Equals(c, unknown.Name, StringComparison.Ordinal))) + more),
-                _ => (d.Severity == KqlSeverity.Error ? KqlCodes.KqlError : KqlCodes.KqlWarning).Create(file, span, d.Message),
+                _ => (d.Severity == KqlSeverity.Error ? KqlCodes.KqlError : KqlCodes.KqlWarning).Create(file, span, d.Message + cascades.NoteForSyntaxError(d.Start)),
             };
             // The analyzer's severity stands: a fuzzy union member that is missing is only a warning.
             var severity = d.Severity == KqlSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
