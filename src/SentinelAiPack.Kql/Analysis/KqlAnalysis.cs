@@ -99,6 +99,13 @@ public sealed record KqlAnalysis
     /// </summary>
     public string? Failure { get; init; }
 
+    /// <summary>
+    /// Set with <see cref="Failure"/> when the analyzer ran out of its time budget: nothing is known about the query, which
+    /// says nothing about its correctness (a loaded machine can cause it), and such a result is never cached.
+    /// </summary>
+    [JsonIgnore]
+    public bool TimedOut { get; init; }
+
     /// <summary>True when the result came from the on-disk result cache rather than an engine.</summary>
     [JsonIgnore]
     public bool FromCache { get; init; }

@@ -31,7 +31,9 @@ public static class KqlFindingMapper
         ArgumentNullException.ThrowIfNull(analysis);
         if (analysis.Failure is { } failure)
         {
-            yield return KqlCodes.AnalysisFailed.Create(file, querySpan, "The KQL analyzer could not finish: " + failure);
+            var finding = KqlCodes.AnalysisFailed.Create(file, querySpan, "The KQL analyzer could not finish: " + failure);
+            // Running out of time is not a defect of the query (it may only be the machine's load): a warning, not an error.
+            yield return analysis.TimedOut ? finding with { Severity = DiagnosticSeverity.Warning } : finding;
         }
         var findings = analysis.Diagnostics
             .Where(d => d.Severity is KqlSeverity.Error or KqlSeverity.Warning)
