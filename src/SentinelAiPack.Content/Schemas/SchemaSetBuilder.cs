@@ -213,7 +213,8 @@ public sealed class SchemaSetBuilder
             }
         }
         _aliases.Clear();
-        return (_set, _diagnostics.ToList());
+        // A folder given twice (by --schemas and by the discovered Azure-Sentinel layout) reports each finding once.
+        return (_set, _diagnostics.Distinct().ToList());
     }
 
     private static void NoteDuplicate(Dictionary<string, string> definedHere, string what, string name, string file, DiagnosticBag bag)
