@@ -72,6 +72,7 @@ public sealed class ContentValidator(IKqlAnalyzer analyzer, IReadOnlyList<IExtra
         {
             builder.AddFolder(folder);
         }
+        builder.AddKqlFunctionFiles(KqlFunctionFiles.Find(input.Paths));
         builder.AddParsers(content.Parsers);
         var (schemas, schemaDiagnostics) = builder.Build();
         diagnostics.AddRange(schemaDiagnostics);

@@ -49,6 +49,17 @@ public class SchemaTests
     }
 
     [Test]
+    public void A_folder_given_twice_reports_each_finding_once()
+    {
+        using var folder = new TempFolder();
+        folder.Write("t/Dup_CL.json", """{"Name": "Dup_CL", "Properties": [{"Name": "A", "Type": "string"}, {"Name": "A", "Type": "string"}]}""");
+
+        var (_, diagnostics) = new SchemaSetBuilder().AddFolder(Path.Combine(folder.Path, "t")).AddFolder(Path.Combine(folder.Path, "t")).Build();
+
+        Assert.That(diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "SAP5023" }));
+    }
+
+    [Test]
     public void Lower_case_keys_duplicate_columns_and_type_spellings_are_normalized()
     {
         var (schemas, diagnostics) = new SchemaSetBuilder().AddFolder(SchemaFolder).Build();

@@ -23,7 +23,7 @@ public class BadInputTests
     [TestCaseSource(nameof(HostileTexts))]
     public async Task Hostile_text_gives_a_result_and_the_batch_goes_on(string text)
     {
-        var analyzer = new KqlAnalyzer(SharedPool.Pool) { QueryTimeout = TimeSpan.FromSeconds(5) };
+        var analyzer = new KqlAnalyzer(SharedPool.Pool) { QueryTimeout = TimeSpan.FromSeconds(5), RetryTimeout = TimeSpan.FromSeconds(5) };
 
         var results = await analyzer.AnalyzeAsync(
             [new KqlRequest("before", "SigninLogs | take 1"), new KqlRequest("hostile", text), new KqlRequest("after", "SigninLogs | project IPAddress")],

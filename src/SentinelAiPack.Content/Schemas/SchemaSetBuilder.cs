@@ -171,6 +171,26 @@ public sealed class SchemaSetBuilder
         return this;
     }
 
+    /// <summary>
+    /// Registers parsers shipped as plain KQL files (<see cref="KqlFunctionFiles"/>) so calls resolve. One source; a
+    /// name two files define takes the later file's body (such copies are the same parser shipped twice). Add them
+    /// before <see cref="AddParsers"/>: a YAML parser of the same name wins.
+    /// </summary>
+    public SchemaSetBuilder AddKqlFunctionFiles(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var file in files)
+        {
+            var bag = new DiagnosticBag(file);
+            foreach (var function in KqlFunctionFiles.Load(file, bag, _maxBytes))
+            {
+                _set.AddOrReplace(function);
+            }
+            _diagnostics.AddRange(bag.Items);
+        }
+        return this;
+    }
+
     /// <summary>Registers the parsers of a content set (so rules can call them) under every callable name.</summary>
     public SchemaSetBuilder AddParsers(IEnumerable<ParserFunction> parsers)
     {
@@ -193,7 +213,8 @@ public sealed class SchemaSetBuilder
             }
         }
         _aliases.Clear();
-        return (_set, _diagnostics.ToList());
+        // A folder given twice (by --schemas and by the discovered Azure-Sentinel layout) reports each finding once.
+        return (_set, _diagnostics.Distinct().ToList());
     }
 
     private static void NoteDuplicate(Dictionary<string, string> definedHere, string what, string name, string file, DiagnosticBag bag)

@@ -19,6 +19,13 @@ public sealed class KqlAnalyzer(KqlHostPool pool) : IKqlAnalyzer
     /// </summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Budget of the second and last try of a query that ran out of <see cref="QueryTimeout"/> on its own. The budget is
+    /// wall time, so on a loaded machine (other builds on the same cores) an ordinary query can need several times its
+    /// usual time; only a query that also exceeds this is given up (<see cref="KqlAnalysis.TimedOut"/>).
+    /// </summary>
+    public TimeSpan RetryTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     public async Task<IReadOnlyList<KqlAnalysis>> AnalyzeAsync(IReadOnlyList<KqlRequest> requests, SchemaSet schemas, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -34,7 +41,7 @@ public sealed class KqlAnalyzer(KqlHostPool pool) : IKqlAnalyzer
         var chunks = (requests.Count + chunk - 1) / chunk;
 
         var answers = await Pool.RunAsync(chunks, workers,
-            (engine, index) => TryAnalyze(engine, requests, index * chunk, Math.Min(chunk, requests.Count - index * chunk), schemas, cancellationToken),
+            (engine, index) => TryAnalyze(engine, requests, index * chunk, Math.Min(chunk, requests.Count - index * chunk), schemas, ChunkBudget(Math.Min(chunk, requests.Count - index * chunk)), cancellationToken),
             cancellationToken).ConfigureAwait(false);
 
         var results = new KqlAnalysis[requests.Count];
@@ -50,30 +57,47 @@ public sealed class KqlAnalyzer(KqlHostPool pool) : IKqlAnalyzer
                 timedOut.AddRange(Enumerable.Range(i * chunk, Math.Min(chunk, requests.Count - i * chunk)));
             }
         }
-        if (timedOut.Count > 0)
+        // A chunk ran out of time: its queries are analyzed one by one so that only the culprit fails, and a query that
+        // runs out of time alone gets one more try with the longer budget (an engine that timed out is replaced first).
+        foreach (var (budget, last) in new[] { (QueryTimeout, false), (RetryTimeout, true) })
         {
-            // A chunk ran out of time: analyze its queries one by one so that only the culprit fails.
-            var single = await Pool.RunAsync(timedOut.Count, workers,
-                (engine, index) => TryAnalyze(engine, requests, timedOut[index], 1, schemas, cancellationToken)?[0] ?? TimedOut(requests[timedOut[index]]),
-                cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < timedOut.Count; i++)
+            if (timedOut.Count == 0)
             {
-                results[timedOut[i]] = single[i];
+                break;
+            }
+            var pending = timedOut.ToArray();
+            var single = await Pool.RunAsync(pending.Length, Math.Min(workers, pending.Length),
+                (engine, index) => TryAnalyze(engine, requests, pending[index], 1, schemas, budget, cancellationToken)?[0] ?? (last ? TimedOut(requests[pending[index]]) : null),
+                cancellationToken).ConfigureAwait(false);
+            timedOut.Clear();
+            for (var i = 0; i < pending.Length; i++)
+            {
+                if (single[i] is { } analysis)
+                {
+                    results[pending[i]] = analysis;
+                }
+                else
+                {
+                    timedOut.Add(pending[i]);
+                }
             }
         }
         return results;
     }
 
+    // One slow query gets the whole timeout; the others of the chunk a tenth of it each.
+    private TimeSpan ChunkBudget(int count) => QueryTimeout + QueryTimeout * (count - 1) / 10;
+
     // Null when the time budget of the chunk ran out.
-    private KqlAnalysis[]? TryAnalyze(PooledEngine engine, IReadOnlyList<KqlRequest> requests, int start, int count, SchemaSet schemas, CancellationToken cancellationToken)
+    private KqlAnalysis[]? TryAnalyze(PooledEngine engine, IReadOnlyList<KqlRequest> requests, int start, int count, SchemaSet schemas, TimeSpan budget,
+        CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(ToRequest(schemas.Fingerprint, requests, start, count), ShimJson.Default.AnalyzeRequest);
         string response;
         try
         {
-            // One slow query gets the whole timeout; the others of the chunk a tenth of it each.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            response = engine.Call("analyze", json, schemas, cancellationToken, QueryTimeout + QueryTimeout * (count - 1) / 10);
+            response = engine.Call("analyze", json, schemas, cancellationToken, budget);
             engine.NoteServed(count, Pool.Options, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (TimeoutException)
@@ -91,7 +115,9 @@ public sealed class KqlAnalyzer(KqlHostPool pool) : IKqlAnalyzer
     private KqlAnalysis TimedOut(KqlRequest request) => new()
     {
         Id = request.Id,
-        Failure = $"The analyzer did not finish within {QueryTimeout.TotalSeconds:0.#} s; the query is too large or too deeply nested to check.",
+        TimedOut = true,
+        Failure = $"The analyzer did not finish within {QueryTimeout.TotalSeconds:0.#} s, nor within {RetryTimeout.TotalSeconds:0.#} s on a second try; " +
+                  "the query is too large or too deeply nested to check, or the machine is overloaded. The query was not checked.",
     };
 
     /// <summary>Runs the shim's bare analyzer loop over <paramref name="texts"/> on one engine (benchmarks, consistency checks).</summary>

@@ -60,8 +60,8 @@ public sealed class V8KqlScriptHost : IKqlScriptHost
 
     public void Dispose() => _engine.Dispose();
 
-    // Measurement knob (docs/performance.md): AIPACK_V8_FLAGS=nobg (no background work) or nojit (interpreter only),
-    // comma-separated; V8 reads the flags once, before its first engine.
+    // Measurement knob (docs/performance.md): AIPACK_V8_FLAGS=nobg (no background work), nojit (interpreter only) or
+    // raw V8 flags (--lite-mode, ...), comma-separated; V8 reads the flags once, before its first engine.
     private static int s_flagsApplied;
 
     private static void ApplyGlobalFlags()
@@ -71,16 +71,25 @@ public sealed class V8KqlScriptHost : IKqlScriptHost
             return;
         }
         var flags = V8GlobalFlags.None;
-        foreach (var flag in text.Split(','))
+        var raw = new List<string>();
+        foreach (var flag in text.Split(',').Select(f => f.Trim()))
         {
-            flags |= flag.Trim() switch
+            flags |= flag switch
             {
                 "nobg" => V8GlobalFlags.DisableBackgroundWork,
                 "nojit" => V8GlobalFlags.DisableJITCompilation,
                 _ => V8GlobalFlags.None,
             };
+            if (flag.StartsWith("--", StringComparison.Ordinal))
+            {
+                raw.Add(flag);
+            }
         }
         V8Settings.GlobalFlags |= flags;
+        if (raw.Count > 0)
+        {
+            V8NativeFlags.Set(string.Join(' ', raw));
+        }
     }
 
     // Only the two large bundle files are worth caching; the small shim files compile in microseconds.

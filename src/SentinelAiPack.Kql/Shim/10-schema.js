@@ -121,7 +121,9 @@
             members.push(functionSymbol(f, problems));
         });
         var database = new S.DatabaseSymbol.ctor("workspace", members);
-        aipack.states[req.key] = L.GlobalState.Default.WithDatabase(database).WithCache();
+        var fresh = function () { return L.GlobalState.Default.WithDatabase(database).WithCache(); };
+        aipack.states[req.key] = { state: fresh(), fresh: fresh };
+        aipack.cacheUses[req.key] = 0;
         return { key: req.key, tables: (req.tables || []).length, functions: functions.length, problems: problems };
     };
 })(typeof globalThis !== "undefined" ? globalThis : this);

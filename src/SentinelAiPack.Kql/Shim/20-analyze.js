@@ -24,15 +24,39 @@
         }
     };
 
-    function diagnostics(list, syntax) {
+    function diagnostics(list, syntax, root) {
         var syntaxKeys = {};
         (syntax || []).forEach(function (d) { syntaxKeys[key(d)] = true; });
+        var carriers = root ? carriersOfUnlocated(list, root) : null;
         return list.map(function (d) {
+            var node = carriers ? carriers.get(d) : null;
             return {
-                severity: d.Severity, code: d.Code, message: d.Message, start: d.Start, length: d.Length,
+                severity: d.Severity, code: d.Code, message: d.Message,
+                start: node ? node.TextStart : d.Start, length: node ? node.Width : d.Length,
                 category: d.Category, isSyntax: syntax ? syntaxKeys[key(d)] === true : false
             };
         });
+    }
+
+    // A few binder diagnostics carry no location (KS242 "Inconsistent data types for join keys" in Kusto.Language
+    // 12.4) and would read as offset 0, length 0: the first line of the query, often a comment. The node whose
+    // semantic info holds such a diagnostic is what it is about; its text span is used instead.
+    function carriersOfUnlocated(list, root) {
+        if (!list.some(function (d) { return !d.HasLocation; })) {
+            return null;
+        }
+        var carriers = new Map();
+        L.Syntax.SyntaxElement.WalkElements(root, function (element) {
+            if (!Bridge.as(element, L.Syntax.SyntaxNode)) {
+                return;
+            }
+            aipack.toArray(element.SemanticDiagnostics, L.Diagnostic).forEach(function (d) {
+                if (!d.HasLocation && !carriers.has(d)) {
+                    carriers.set(d, element);
+                }
+            });
+        });
+        return carriers;
     }
 
     function key(d) { return d.Code + "|" + d.Start + "|" + d.Length + "|" + d.Message; }
@@ -86,6 +110,56 @@
         return refs;
     }
 
+    // project-rename New = Old where Old is unknown: the analyzer drops New, so every later use of New is reported
+    // too; those uses are the same cause as Old.
+    function unresolvedRenamesOf(root) {
+        var renames = [];
+        L.Syntax.SyntaxElement.WalkElements(root, function (element) {
+            var named = Bridge.as(element, L.Syntax.SimpleNamedExpression);
+            var from = named ? Bridge.as(named.Expression, L.Syntax.NameReference) : null;
+            if (!from || from.ReferencedSymbol || !named.Name) {
+                return;
+            }
+            for (var up = named.Parent, depth = 0; up && depth < 3; up = up.Parent, depth++) {
+                if (Bridge.as(up, L.Syntax.ProjectRenameOperator)) {
+                    renames.push({ name: named.Name.SimpleName, from: from.SimpleName, start: named.TextStart });
+                    return;
+                }
+            }
+        });
+        return renames;
+    }
+
+    // T | invoke Unknown(...) leaves the rest of the pipeline without columns, so the analyzer reports every later
+    // column: those are the unknown function's cascade. Returns the function's name and the span of what follows.
+    function unresolvedInvokesOf(root) {
+        var invokes = [];
+        L.Syntax.SyntaxElement.WalkElements(root, function (element) {
+            var invoke = Bridge.as(element, L.Syntax.InvokeOperator);
+            var call = invoke ? Bridge.as(invoke.Function, L.Syntax.FunctionCallExpression) : null;
+            if (!call || call.ReferencedSymbol || !call.Name) {
+                return;
+            }
+            var pipe = Bridge.as(invoke.Parent, L.Syntax.PipeExpression);
+            if (!pipe) {
+                return;
+            }
+            for (var up = Bridge.as(pipe.Parent, L.Syntax.PipeExpression); up && up.Expression === pipe; up = Bridge.as(pipe.Parent, L.Syntax.PipeExpression)) {
+                pipe = up;
+            }
+            // Nested pipelines after the invoke (a union or join operand, toscalar(...)) read their own sources.
+            var own = [];
+            L.Syntax.SyntaxElement.WalkElements(pipe, function (inner) {
+                var nested = Bridge.as(inner, L.Syntax.PipeExpression);
+                if (nested && nested.TextStart >= invoke.End && !own.some(function (o) { return nested.TextStart >= o.start && nested.End <= o.end; })) {
+                    own.push({ start: nested.TextStart, end: nested.End });
+                }
+            });
+            invokes.push({ name: call.Name.SimpleName, start: invoke.End, end: pipe.End, ownSources: own });
+        });
+        return invokes;
+    }
+
     function bestPracticesOf(code) {
         var service = new L.Editor.KustoCodeService.ctor(code);
         return diagnostics(aipack.toArray(service.GetAnalyzerDiagnostics(true), L.Diagnostic), null);
@@ -106,13 +180,18 @@
 
     aipack.analyzeOne = function (req, query) {
         var text = typeof query.text === "string" ? query.text : "";
-        var result = { id: query.id, diagnostics: [], outputColumns: [], isTabular: false, tables: [], columns: [], functions: [], bestPractices: [] };
+        var result = { id: query.id, diagnostics: [], outputColumns: [], isTabular: false, tables: [], columns: [], functions: [], bestPractices: [],
+            unresolvedRenames: [], unresolvedInvokes: [] };
         try {
             var scope = globalsFor(req, query);
             var parseOnly = query.mode === "parseOnly";
             var code = aipack.parse(text, scope.globals, !parseOnly, req.grammarSkip);
             var syntax = aipack.toArray(code.GetSyntaxDiagnostics(), L.Diagnostic);
-            result.diagnostics = parseOnly ? diagnostics(syntax, syntax) : diagnostics(aipack.toArray(code.GetDiagnostics(), L.Diagnostic), syntax);
+            result.diagnostics = parseOnly ? diagnostics(syntax, syntax) : diagnostics(aipack.toArray(code.GetDiagnostics(), L.Diagnostic), syntax, code.Syntax);
+            if (result.diagnostics.some(function (d) { return d.code === "KS142" || d.code === "KS109"; })) {
+                result.unresolvedRenames = unresolvedRenamesOf(code.Syntax);
+                result.unresolvedInvokes = unresolvedInvokesOf(code.Syntax);
+            }
             if (scope.problems.length) {
                 result.failure = scope.problems.join("; ");
             }

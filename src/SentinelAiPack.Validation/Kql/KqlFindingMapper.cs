@@ -31,12 +31,18 @@ public static class KqlFindingMapper
         ArgumentNullException.ThrowIfNull(analysis);
         if (analysis.Failure is { } failure)
         {
-            yield return KqlCodes.AnalysisFailed.Create(file, querySpan, "The KQL analyzer could not finish: " + failure);
+            var finding = KqlCodes.AnalysisFailed.Create(file, querySpan, "The KQL analyzer could not finish: " + failure);
+            // Running out of time is not a defect of the query (it may only be the machine's load): a warning, not an error.
+            yield return analysis.TimedOut ? finding with { Severity = DiagnosticSeverity.Warning } : finding;
         }
         var findings = analysis.Diagnostics
             .Where(d => d.Severity is KqlSeverity.Error or KqlSeverity.Warning)
             .Select(d => (Kql: d, Unknown: UnknownOf(d, text)))
             .ToList();
+        var firstSyntaxError = findings.Where(f => f.Kql.IsSyntax && f.Kql.Severity == KqlSeverity.Error && f.Unknown.Kind == UnknownNameKind.None)
+            .Select(f => f.Kql.Start).DefaultIfEmpty(int.MaxValue).Min();
+        var cascades = UnknownNameCascades.Of(analysis, findings.Select(f => (f.Kql.Start, f.Unknown)).ToList(), firstSyntaxError);
+        findings.RemoveAll(f => cascades.IsCascade(f.Kql.Start, f.Unknown));
         // One finding per unknown name, at its first use; the others are counted in its message.
         var uses = findings.Where(f => f.Unknown.Kind != UnknownNameKind.None)
             .GroupBy(f => (f.Unknown.Kind, f.Unknown.Name))
@@ -55,6 +61,7 @@ public static class KqlFindingMapper
                 // The analyzer may report one use twice (a rename of a missing column: KS142 and KS109); count places, not messages.
                 var places = all.Select(f => f.Kql.Start).Distinct().Count();
                 more = places > 1 ? $" It is used {places} times; only the first use is reported." : string.Empty;
+                more += cascades.NoteFor(unknown);
             }
             var diagnostic = unknown switch
             {
@@ -64,7 +71,7 @@ public static class KqlFindingMapper
                 { Kind: UnknownNameKind.ColumnOrName } => CrossCheckCodes.UnknownName.Create(file, span,
                     $"'{unknown.Name}' is not a column of the tables this query reads, nor a known function or variable." +
                     NameSuggestions.DidYouMean(unknown.Name, CandidateColumns(analysis, schemas).Where(c => !string.Equals(c, unknown.Name, StringComparison.Ordinal))) + more),
-                _ => (d.Severity == KqlSeverity.Error ? KqlCodes.KqlError : KqlCodes.KqlWarning).Create(file, span, d.Message),
+                _ => (d.Severity == KqlSeverity.Error ? KqlCodes.KqlError : KqlCodes.KqlWarning).Create(file, span, d.Message + cascades.NoteForSyntaxError(d.Start)),
             };
             // The analyzer's severity stands: a fuzzy union member that is missing is only a warning.
             var severity = d.Severity == KqlSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;

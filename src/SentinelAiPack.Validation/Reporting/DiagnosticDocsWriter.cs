@@ -69,6 +69,9 @@ public static class DiagnosticDocsWriter
         text.Append("message says why. Strictness that Sentinel enforces nowhere is a warning by default (SAP3020: Sentinel shows\n");
         text.Append("`requiredDataConnectors` in the portal but does not check it against the query; SAP5022: a schema column of an\n");
         text.Append("unknown type is kept as `dynamic`).\n\n");
+        text.Append("SAP2003 is a warning when the analyzer ran out of time (10 s, then 60 s on a second try): the query was not\n");
+        text.Append("checked, which says nothing about it (a loaded machine can cause it), no other finding is derived from it and\n");
+        text.Append("the result is not cached; any other failure of the analyzer on a query stays an error.\n\n");
         text.Append("| Code | Analytics rule | Hunting query | Parser | Why |\n|---|---|---|---|---|\n");
         foreach (var rule in SeverityPolicy.Rules)
         {
