@@ -81,18 +81,21 @@ public sealed class WatchlistsPageTests
         Assert.That(WatchlistCalls.Aliases(query), Is.EqualTo(expected));
 
     [Test]
-    public async Task The_repository_reads_the_21_pack_watchlists()
+    public async Task The_repository_reads_the_30_pack_watchlists()
     {
         var content = await LoadedPack.LoadAsync(RepositoryPaths.Root);
         var found = WatchlistCatalog.Find(content);
         string[] expected =
         [
-            "AIPackAgentFileScopes", "AIPackAllowedEmailDomains", "AIPackAllowedInternalHosts", "AIPackApprovedComputeSkus",
-            "AIPackBenignTools", "AIPackDefenderAlertTypesExcluded", "AIPackDetectionRuleNames", "AIPackInjectionTestApps",
-            "AIPackInternalDomains", "AIPackKnowledgeBaseContainers", "AIPackKnowledgeBaseWriters", "AIPackOutputPolicyExemptApps",
-            "AIPackRedTeamAccounts", "AIPackReleasePipelineIdentities", "AIPackRetrievalServiceAccounts", "AIPackSharedKnowledgeIndexes",
-            "AIPackTrainingEgressAllowlist", "AIPackTrainingPipelineIdentities", "AIPackTrainingSchedules", "AIPackTrainingSubnets",
-            "AIPackUnattendedTools",
+            "AIPackAgentAdministrators", "AIPackAgentAllowedDestinations", "AIPackAgentFileScopes", "AIPackAllowedEmailDomains",
+            "AIPackAllowedImageHosts", "AIPackAllowedInternalHosts", "AIPackApprovedComputeSkus", "AIPackBenignTools",
+            "AIPackDefenderAlertTypesExcluded", "AIPackDetectionRuleNames", "AIPackHighVolumeIdentities",
+            "AIPackInjectionTestApps", "AIPackInternalDomains", "AIPackKnowledgeBaseContainers", "AIPackKnowledgeBaseWriters",
+            "AIPackKnownAiNetworks", "AIPackModelPrices", "AIPackModelStorageContainers", "AIPackOutputPolicyExemptApps",
+            "AIPackRedTeamAccounts", "AIPackReleasePipelineIdentities", "AIPackRetrievalServiceAccounts",
+            "AIPackSanctionedAIServices", "AIPackSecurityTrimmedIndexes", "AIPackSharedKnowledgeIndexes",
+            "AIPackTrainingEgressAllowlist", "AIPackTrainingPipelineIdentities", "AIPackTrainingSchedules",
+            "AIPackTrainingSubnets", "AIPackUnattendedTools",
         ];
         Assert.Multiple(() =>
         {

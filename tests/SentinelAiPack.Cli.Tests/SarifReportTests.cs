@@ -61,6 +61,22 @@ public sealed class SarifReportTests
     }
 
     [Test]
+    public async Task The_validator_check_catches_a_result_code_scanning_cannot_place()
+    {
+        // The control for the test above: the same report with a result's locations removed must fail the GitHub rules.
+        var report = System.Text.Json.Nodes.JsonNode.Parse((await ReportAsync(_root)).GetRawText())!;
+        report["runs"]![0]!["results"]![0]!.AsObject().Remove("locations");
+        var broken = Path.Combine(_root, "broken.sarif");
+        await File.WriteAllTextAsync(broken, report.ToJsonString());
+        var findings = Path.Combine(_root, "broken-validation.sarif");
+        var run = ExternalTool.Run(ExternalTool.NodeModuleExport("@microsoft/sarif-multitool"), ["validate", broken, "--rule-kind", "Gh;Sarif", "--output", findings, "--log", "ForceOverwrite"], _root);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        using var validation = JsonDocument.Parse(await File.ReadAllTextAsync(findings));
+        var rules = validation.RootElement.GetProperty("runs").EnumerateArray().SelectMany(r => r.GetProperty("results").EnumerateArray()).Select(r => r.GetProperty("ruleId").GetString()!);
+        Assert.That(rules, Has.Some.StartWith("GH"));
+    }
+
+    [Test]
     public async Task Artifact_uris_are_relative_to_the_repository_root_whatever_the_working_directory()
     {
         foreach (var workingDirectory in new[] { _root, Path.Combine(_root, "Solutions", "Contoso AI Gateway"), Path.Combine(_root, "Detections") })

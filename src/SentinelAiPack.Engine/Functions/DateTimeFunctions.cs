@@ -63,20 +63,23 @@ internal static class DateTimeFunctions
     }
 
     /// <summary>
-    /// ingestion_time(): when the row reached the workspace. Log Analytics keeps it in _TimeReceived; sample events
-    /// without that column are taken to have arrived when they were generated (TimeGenerated, zero latency).
+    /// ingestion_time(): when the row reached the workspace. Log Analytics keeps it in _TimeReceived; a sample event
+    /// without one (the column missing, or null in that row) is taken to have arrived when it was generated
+    /// (TimeGenerated, zero latency), so tests can give late rows an arrival time and leave the others alone.
     /// </summary>
     private static ScalarExpr IngestionTime(FunctionCall call)
     {
-        foreach (var name in new[] { "_TimeReceived", "TimeGenerated" })
+        var columns = new[] { "_TimeReceived", "TimeGenerated" }
+            .Select(name => (Name: name, Index: call.Row.Schema.IndexOf(name)))
+            .Where(c => c.Index >= 0)
+            .Select(c => call.Context.Scalars.Coerce(new ColumnRefExpr(c.Index, call.Row.Schema[c.Index].Kind, c.Name), ScalarKind.DateTime))
+            .ToArray();
+        return columns.Length switch
         {
-            var index = call.Row.Schema.IndexOf(name);
-            if (index >= 0)
-            {
-                return call.Context.Scalars.Coerce(new ColumnRefExpr(index, call.Row.Schema[index].Kind, name), ScalarKind.DateTime);
-            }
-        }
-        throw call.Unsupported("on rows without _TimeReceived or TimeGenerated");
+            0 => throw call.Unsupported("on rows without _TimeReceived or TimeGenerated"),
+            1 => columns[0],
+            _ => new RowFunctionExpr(ScalarKind.DateTime, columns, a => a[0] ?? a[1]),
+        };
     }
 
     private static ScalarExpr Ago(FunctionCall call)

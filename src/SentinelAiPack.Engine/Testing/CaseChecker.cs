@@ -38,7 +38,11 @@ internal static class CaseChecker
         }
         if (testCase.Expect == Expectation.Fires)
         {
-            foreach (var (column, purpose) in required)
+            foreach (var unknown in testCase.AllowEmpty.Where(c => !required.Any(r => r.Column == c)))
+            {
+                return $"allowEmpty lists '{unknown}', which no entity mapping, custom detail or alert detail reads (they read: {string.Join(", ", required.Select(r => r.Column).Distinct())})";
+            }
+            foreach (var (column, purpose) in required.Where(r => !testCase.AllowEmpty.Contains(r.Column)))
             {
                 var index = output.Schema.IndexOf(column);
                 if (index < 0)

@@ -18,7 +18,9 @@ public static class CaseData
         ArgumentNullException.ThrowIfNull(schemas);
         try
         {
-            var context = new CaseInputs(schemas, SchemaConversion.EmptyTables(schemas))
+            // As in aipack test: sample rows may carry _TimeReceived (their arrival) on any table.
+            var withArrival = SchemaConversion.WithTimeReceived(schemas);
+            var context = new CaseInputs(withArrival, SchemaConversion.EmptyTables(withArrival))
                 .Build(file, testCase, testCase.ReferenceTime ?? file.ReferenceTime, lookback: null, CancellationToken.None);
             return new SimulationData(context.Tables, context.Watchlists, context.ExternalData);
         }

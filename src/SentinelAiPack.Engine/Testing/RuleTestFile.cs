@@ -32,6 +32,12 @@ public sealed record RuleTestCase(string Name, Expectation Expect, SourceSpan Sp
 
     /// <summary>Overrides the file's lookback for this case.</summary>
     public LookbackSetting? Lookback { get; init; }
+
+    /// <summary>
+    /// Entity, custom-detail or alert-detail columns a firing case may leave empty: what the case's source does not
+    /// log (a gateway log has no conversation id, a search log no user).
+    /// </summary>
+    public IReadOnlyList<string> AllowEmpty { get; init; } = [];
 }
 
 /// <summary>

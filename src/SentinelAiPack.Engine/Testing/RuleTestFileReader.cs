@@ -1,5 +1,6 @@
 using System.Globalization;
 using SentinelAiPack.Content.Diagnostics;
+using SentinelAiPack.Content.Loading;
 using SentinelAiPack.Content.Model;
 using SentinelAiPack.Content.Yaml;
 
@@ -16,13 +17,19 @@ public static class RuleTestFileReader
 
     private static readonly string[] FileKeys = ["referenceTime", "lookback", "watchlists", "cases"];
 
-    private static readonly string[] CaseKeys = ["name", "expect", "rows", "columns", "data", "watchlists", "externaldata", "referenceTime", "lookback"];
+    private static readonly string[] CaseKeys = ["name", "expect", "rows", "columns", "data", "watchlists", "externaldata", "referenceTime", "lookback", "allowEmpty"];
 
     public static RuleTestFile? Read(string path, DiagnosticBag diagnostics)
     {
         string text;
         try
         {
+            // Only regular files are read: opening a FIFO named *.tests.yaml would block the run forever.
+            if (FileKind.NotRegular(path) is { } kind)
+            {
+                diagnostics.Add(EngineCodes.TestFileInvalid, SourceSpan.Unknown, $"The tests file is {kind}, not a regular file; it was not read.");
+                return null;
+            }
             if (new FileInfo(path).Length > MaxBytes)
             {
                 diagnostics.Add(EngineCodes.TestFileInvalid, SourceSpan.Unknown, $"The tests file is larger than {MaxBytes / (1024 * 1024)} MB.");
@@ -167,7 +174,37 @@ public static class RuleTestFileReader
             ExternalData = Tables(map.Find("externaldata")?.Value, "externaldata", diagnostics),
             ReferenceTime = Time(map, "referenceTime", diagnostics, required: false),
             Lookback = Lookback(map, diagnostics),
+            AllowEmpty = ColumnList(map, "allowEmpty", name, diagnostics),
         };
+    }
+
+    /// <summary>A list of column names (<c>[A, B]</c>); anything else is reported.</summary>
+    private static List<string> ColumnList(YamlMapping map, string key, string caseName, DiagnosticBag diagnostics)
+    {
+        var columns = new List<string>();
+        switch (map.Find(key)?.Value)
+        {
+            case null:
+            case YamlScalar { IsNull: true }:
+                break;
+            case YamlSequence list:
+                foreach (var item in list.Items)
+                {
+                    if (item is YamlScalar { IsNull: false } scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+                    {
+                        columns.Add(scalar.Value.Trim());
+                    }
+                    else
+                    {
+                        Error(diagnostics, item, $"Case '{caseName}': '{key}' must list column names.");
+                    }
+                }
+                break;
+            case var other:
+                Error(diagnostics, other, $"Case '{caseName}': '{key}' must be a list of column names, e.g. [ConversationId].");
+                break;
+        }
+        return columns;
     }
 
     /// <summary>name → rows, where rows is a list of mappings or <c>{ file: path }</c>.</summary>

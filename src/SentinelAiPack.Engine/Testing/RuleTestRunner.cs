@@ -15,7 +15,12 @@ namespace SentinelAiPack.Engine.Testing;
 /// </summary>
 public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
 {
-    private readonly CaseInputs _inputs = new(schemas, SchemaConversion.EmptyTables(schemas));
+    // Sample rows may carry _TimeReceived (when they reached the workspace) on any table; ingestion_time() reads it.
+    private readonly SchemaSet _schemas = SchemaConversion.WithTimeReceived(schemas);
+
+    private CaseInputs? _caseInputs;
+
+    private CaseInputs Inputs => _caseInputs ??= new(_schemas, SchemaConversion.EmptyTables(_schemas));
 
     /// <summary>Where this runner's time went so far (items run one after another, so plain sums are exact).</summary>
     public RuleTestTimings Timings { get; } = new();
@@ -83,7 +88,7 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
         {
             return result with { Diagnostics = [EngineCodes.TestFailed.Create(displayPath(item.FilePath), SourceSpan.Unknown, "The item has no query to test.")] };
         }
-        var compiled = await engine.CompileAsync(query, schemas, filePath: displayPath(item.FilePath), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var compiled = await engine.CompileAsync(query, _schemas, filePath: displayPath(item.FilePath), cancellationToken: cancellationToken).ConfigureAwait(false);
         Timings.AddCompile(compiled);
         if (!compiled.Success)
         {
@@ -121,7 +126,7 @@ public sealed class RuleTestRunner(KqlEngine engine, SchemaSet schemas)
         var now = testCase.ReferenceTime ?? file.ReferenceTime;
         try
         {
-            var context = _inputs.Build(file, testCase, now, Lookback(item, file, testCase), cancellationToken);
+            var context = Inputs.Build(file, testCase, now, Lookback(item, file, testCase), cancellationToken);
             var output = plan.Run(context);
             var failure = CaseChecker.Check(testCase, output, required);
             return new CaseResult(testCase.Name, failure is null ? TestStatus.Passed : TestStatus.Failed, failure, output.RowCount, watch.Elapsed);

@@ -39,5 +39,6 @@ public static class SignalColumns
         new("Severity", "string", "Severity of the signal from Score: High (70+), Medium (40+), Low (20+), Informational."),
         new("CorrelationId", "string", "Request id of the model or tool call, when known."),
         new("ResourceId", "string", "Azure resource of the source, when known."),
+        new("IngestionTime", "datetime", "When the text's row reached the workspace (ingestion_time() of its table); rules keep rows by arrival."),
     ];
 }

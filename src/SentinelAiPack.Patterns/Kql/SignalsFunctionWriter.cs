@@ -78,7 +78,7 @@ public static class SignalsFunctionWriter
 
     private static void WriteTexts(StringBuilder q)
     {
-        const string Cols = "TimeGenerated, EventSource, Source, AppName, AgentName, SessionId, ConversationId, TurnIndex, MessageId, ToolCallId, DocumentId, DocumentUri, IndexName, UserPrincipalName, UserObjectId, ClientIp, Deployment, DeliveryStatus, Text, TextSha256, CorrelationId, ResourceId";
+        const string Cols = "TimeGenerated, EventSource, Source, AppName, AgentName, SessionId, ConversationId, TurnIndex, MessageId, ToolCallId, DocumentId, DocumentUri, IndexName, UserPrincipalName, UserObjectId, ClientIp, Deployment, DeliveryStatus, Text, TextSha256, CorrelationId, ResourceId, IngestionTime";
         q.Append("// Every text the model reads or writes, from the pack's parsers (and tool results from the application's table).\n");
         q.Append("let Texts = union isfuzzy=true\n");
         q.Append("    (AIConversationTurns(starttime, endtime)\n");
@@ -101,7 +101,7 @@ public static class SignalsFunctionWriter
         q.Append("        | where (isnull(starttime) or TimeGenerated >= starttime) and (isnull(endtime) or TimeGenerated <= endtime)\n");
         q.Append("        | where isnotempty(ResultSummary) and WantSource(\"ToolOutput\")\n");
         q.Append("        | extend EventSource = \"AIToolCall_CL\", Source = \"ToolOutput\", MessageId = \"\", DocumentId = \"\", DocumentUri = \"\", IndexName = \"\", Deployment = \"\", DeliveryStatus = \"\",\n");
-        q.Append("            Text = ResultSummary, TextSha256 = \"\", ResourceId = _ResourceId\n");
+        q.Append("            Text = ResultSummary, TextSha256 = \"\", ResourceId = _ResourceId, IngestionTime = ingestion_time()\n");
         q.Append("        | project ").Append(Cols).Append(");\n");
     }
 

@@ -46,6 +46,8 @@ public static class TemplateCodes
     public static readonly DiagnosticDescriptor GroupByEntitiesValue = new("SAP1039", DiagnosticSeverity.Error, "Invalid entity type in groupByEntities") { Category = "Template" };
     public static readonly DiagnosticDescriptor SuppressionDurationRange = new("SAP1040", DiagnosticSeverity.Error, "suppressionDuration out of range") { Category = "Template" };
     public static readonly DiagnosticDescriptor ParserParameterInvalid = new("SAP1041", DiagnosticSeverity.Error, "Invalid parser parameter") { Category = "Template" };
+    public static readonly DiagnosticDescriptor UnknownAtlasTechnique = new("SAP1042", DiagnosticSeverity.Error, "Unknown MITRE ATLAS technique") { Category = "Template" };
+    public static readonly DiagnosticDescriptor UnknownOwaspRisk = new("SAP1043", DiagnosticSeverity.Error, "Unknown OWASP LLM Top 10 id") { Category = "Template" };
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(TemplateCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -48,5 +48,7 @@ public static class TemplateRuleRegistry
         new GroupByEntitiesRule(),
         new SuppressionDurationRule(),
         new ParserParameterRule(),
+        new AtlasTechniqueRule(),
+        new OwaspRiskRule(),
     }.OrderBy(rule => rule.Descriptor.Code, StringComparer.Ordinal).ToList();
 }

@@ -33,8 +33,8 @@ public class CommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.Success), output + error);
-            Assert.That(output, Does.Contain("PASS  InstructionOverride.yaml  (3 case(s))"));
-            Assert.That(output.TrimEnd(), Does.EndWith("1 passed, 0 failed, 0 skipped of 1 item(s) with tests (3 case(s) passed, 0 failed, 0 skipped); 0 item(s) without tests"));
+            Assert.That(output, Does.Contain("PASS  InstructionOverride.yaml  (4 case(s))"));
+            Assert.That(output.TrimEnd(), Does.EndWith("1 passed, 0 failed, 0 skipped of 1 item(s) with tests (4 case(s) passed, 0 failed, 0 skipped); 0 item(s) without tests"));
         });
     }
 
@@ -126,10 +126,10 @@ public class CommandTests
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.Failures));
             Assert.That(suites.Keys, Is.EquivalentTo(new[] { "Broken.yaml", "Evaluate.yaml", "InstructionOverride.yaml" }));
-            Assert.That((int)suites["Broken.yaml"].Attribute("failures")!, Is.EqualTo(6));
+            Assert.That((int)suites["Broken.yaml"].Attribute("failures")!, Is.EqualTo(7));
             Assert.That(suites["Evaluate.yaml"].Element("testcase")!.Element("skipped")!.Attribute("message")!.Value,
                 Is.EqualTo("operator 'evaluate' is not supported by the local engine"));
-            Assert.That((int)xml.Root.Attribute("tests")!, Is.EqualTo(10));
+            Assert.That((int)xml.Root.Attribute("tests")!, Is.EqualTo(12));
         });
     }
 
@@ -155,7 +155,7 @@ public class CommandTests
         Assert.Multiple(() =>
         {
             Assert.That(item.GetProperty("status").GetString(), Is.EqualTo("failed"));
-            Assert.That(item.GetProperty("cases").GetArrayLength(), Is.EqualTo(6));
+            Assert.That(item.GetProperty("cases").GetArrayLength(), Is.EqualTo(7));
             Assert.That(json.RootElement.GetProperty("summary").GetProperty("failed").GetInt32(), Is.EqualTo(1));
         });
     }

@@ -76,4 +76,44 @@ public class RuleTestFileReaderTests
             Assert.That(file, Is.Null);
         }
     }
+
+    [Test]
+    public void A_fifo_named_tests_yaml_is_reported_not_opened()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("FIFOs in the file system are a Unix feature.");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("aipack-fifo-tests-");
+        try
+        {
+            var fifo = Path.Combine(folder.FullName, "Rule.tests.yaml");
+            using (var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [fifo]) { RedirectStandardError = true })!)
+            {
+                mkfifo.WaitForExit();
+                Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo failed");
+            }
+
+            var bag = new DiagnosticBag(fifo);
+            var read = Task.Run(() => RuleTestFileReader.Read(fifo, bag));
+            var finished = read.Wait(TimeSpan.FromSeconds(30));
+            if (!finished)
+            {
+                // Release the blocked reader (a writer opening the FIFO), then fail.
+                using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            }
+
+            Assert.That(finished, Is.True, "reading blocked on the FIFO");
+            Assert.Multiple(() =>
+            {
+                Assert.That(read.Result, Is.Null);
+                Assert.That(bag.Items.Select(d => (d.Code, d.Message)), Is.EqualTo(new[] { ("SAP6102", "The tests file is a FIFO (named pipe), not a regular file; it was not read.") }));
+            });
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

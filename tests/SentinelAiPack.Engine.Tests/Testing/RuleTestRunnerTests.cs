@@ -8,9 +8,11 @@ public class RuleTestRunnerTests
 {
     private static readonly string Rules = Path.Combine(TestContext.CurrentContext.TestDirectory, "Files", "rules");
 
-    private static ItemTestResult Run(string rule)
+    private static readonly string IngestionRules = Path.Combine(TestContext.CurrentContext.TestDirectory, "Files", "ingestion");
+
+    private static ItemTestResult Run(string rule, string? folder = null)
     {
-        var content = ContentLoader.Load([Path.Combine(Rules, rule)]);
+        var content = ContentLoader.Load([Path.Combine(folder ?? Rules, rule)]);
         var runner = new RuleTestRunner(EngineHarness.Engine, PackContent.Schemas);
         var report = runner.RunAsync(content).GetAwaiter().GetResult();
         Assert.That(report.Items, Has.Count.EqualTo(1), "the tests file beside the rule is found");
@@ -24,8 +26,21 @@ public class RuleTestRunnerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Status, Is.EqualTo(TestStatus.Passed), string.Join("; ", result.Cases.Select(c => c.Message)));
-            Assert.That(result.Cases, Has.Count.EqualTo(3));
+            Assert.That(result.Cases, Has.Count.EqualTo(4));
             Assert.That(result.Cases[0].OutputRows, Is.EqualTo(1));
+        });
+    }
+
+    [TestCase("LateArrival.yaml")]
+    [TestCase("LateArrivalThroughParser.yaml")]
+    public void Late_rows_are_caught_once_by_their_ingestion_time_whether_read_from_the_table_or_a_parser(string rule)
+    {
+        // Sample rows may carry _TimeReceived (every Log Analytics table has it); ingestion_time() defaults to TimeGenerated.
+        var result = Run(rule, IngestionRules);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.EqualTo(TestStatus.Passed), string.Join("; ", result.Cases.Select(c => $"{c.Name}: {c.Message}")));
+            Assert.That(result.Cases, Has.Count.EqualTo(4));
         });
     }
 
@@ -43,6 +58,8 @@ public class RuleTestRunnerTests
             Assert.That(messages["wrong column value"], Does.StartWith("column mismatch: no output row has {SessionId: s9}; got {SessionId: s1}"));
             Assert.That(messages["unknown column in the data"], Does.Contain("'SesionId' is not a column of the table's schema"));
             Assert.That(messages["noisy where silence is expected"], Does.StartWith("expected silence, got 1 row(s)"));
+            Assert.That(messages["allowEmpty names a column no mapping reads"],
+                Is.EqualTo("allowEmpty lists 'Contnet', which no entity mapping, custom detail or alert detail reads (they read: ClientIp)"));
         });
     }
 

@@ -38,12 +38,13 @@ public partial class ParserSchemaTests
         string.Join("\n", diagnostics.Select(d => $"{d.Severity} {d.Code} at {d.Start}: {d.Message}"));
 
     [Test]
-    public void Every_parser_has_a_documented_schema_and_the_eleven_parsers_exist()
+    public void Every_parser_has_a_documented_schema_and_the_pack_parsers_exist()
     {
         Assert.That(ParserNames(), Is.EquivalentTo(new[]
         {
-            "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIKnowledgeBaseWrites", "AIModelDeployments",
-            "AIModelInventory", "AIOutputMetrics", "AIRetrievals", "AITextAttackSignals", "AIToolCalls", "AITrainingActivity",
+            "AIAgentConfigurationChanges", "AIContentSafetyVerdicts", "AIConversationTurns", "AIDefenderAlerts", "AIGatewayRequests",
+            "AIKnowledgeBaseWrites", "AIModelArtifactWrites", "AIModelDeployments", "AIModelInventory", "AIModelInvocations",
+            "AIOutputMetrics", "AIRetrievals", "AIServiceAccess", "AITextAttackSignals", "AIToolCalls", "AITrainingActivity",
         }));
         foreach (var name in ParserNames())
         {

@@ -4,7 +4,7 @@ using SentinelAiPack.Telemetry.SampleData.World;
 
 namespace SentinelAiPack.Telemetry.SampleData.Emit;
 
-/// <summary>AI use outside the tenant's own applications: Microsoft Copilot audit records and Amazon Bedrock CloudTrail events.</summary>
+/// <summary>AI use outside the tenant's own applications: Microsoft Copilot audit records, Amazon Bedrock CloudTrail events and invocation logs.</summary>
 public sealed class ExternalAiEmitter(GenerationContext ctx)
 {
     private static readonly string[] CopilotHosts = ["Word", "Teams", "Outlook", "Excel", "BizChat"];
@@ -34,8 +34,59 @@ public sealed class ExternalAiEmitter(GenerationContext ctx)
             .End();
     }
 
-    public void BedrockInvoke(DateTime t, string userName, string modelId, string ip, SeededRandom r) =>
-        CloudTrail(t, userName, "InvokeModel", new JsonObject { ["modelId"] = modelId }, ip, managementEvent: true, r);
+    private static readonly string[] BedrockPrompts =
+    [
+        "Summarise the feature store schema changes of last week.", "Draft a model card for the churn model.",
+        "Explain the drift report for the pricing model.", "Write a unit test for the data loader.",
+    ];
+
+    /// <summary>A Bedrock call: its CloudTrail event and, for text models, the model invocation log record (AWSCloudWatch) with the same request id.</summary>
+    public void BedrockInvoke(DateTime t, string userName, string modelId, string ip, SeededRandom r)
+    {
+        var requestId = r.GuidString();
+        CloudTrail(t, userName, "InvokeModel", new JsonObject { ["modelId"] = modelId }, ip, managementEvent: true, r, requestId);
+        if (modelId.Contains("embed", StringComparison.Ordinal))
+        {
+            return;
+        }
+        var prompt = r.Pick(BedrockPrompts);
+        var answer = r.Pick(TextBank.AnswerOpeners) + " " + r.Pick(TextBank.AnswerBodies);
+        int inputTokens = prompt.Length / 4, outputTokens = answer.Length / 4;
+        var record = new JsonObject
+        {
+            ["schemaType"] = "ModelInvocationLog",
+            ["schemaVersion"] = "1.0",
+            ["timestamp"] = t.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["accountId"] = ctx.Tenant.AwsAccountId,
+            ["identity"] = new JsonObject { ["arn"] = $"arn:aws:sts::{ctx.Tenant.AwsAccountId}:assumed-role/ds-bedrock-users/{userName}" },
+            ["region"] = "eu-west-1",
+            ["requestId"] = requestId,
+            ["operation"] = "InvokeModel",
+            ["modelId"] = modelId,
+            ["input"] = new JsonObject
+            {
+                ["inputContentType"] = "application/json",
+                ["inputBodyJson"] = new JsonObject
+                {
+                    ["anthropic_version"] = "bedrock-2023-05-31",
+                    ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = prompt }),
+                },
+                ["inputTokenCount"] = inputTokens,
+            },
+            ["output"] = new JsonObject
+            {
+                ["outputContentType"] = "application/json",
+                ["outputBodyJson"] = new JsonObject
+                {
+                    ["role"] = "assistant",
+                    ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = answer }),
+                    ["stop_reason"] = "end_turn",
+                },
+                ["outputTokenCount"] = outputTokens,
+            },
+        };
+        ctx.Sink.Row("AWSCloudWatch", t.AddSeconds(2)).Time("ExtractedTime", t.AddSeconds(2)).JsonText("Message", record).End();
+    }
 
     public void BedrockRetrieve(DateTime t, string userName, string knowledgeBaseId, string query, string ip, SeededRandom r) =>
         CloudTrail(t, userName, "Retrieve", new JsonObject
@@ -44,11 +95,12 @@ public sealed class ExternalAiEmitter(GenerationContext ctx)
             ["retrievalQuery"] = new JsonObject { ["text"] = query },
         }, ip, managementEvent: false, r);
 
-    private void CloudTrail(DateTime t, string userName, string eventName, JsonObject request, string ip, bool managementEvent, SeededRandom r)
+    private void CloudTrail(DateTime t, string userName, string eventName, JsonObject request, string ip, bool managementEvent, SeededRandom r,
+        string? requestId = null)
     {
         var account = ctx.Tenant.AwsAccountId;
         ctx.Sink.Row("AWSCloudTrail", t)
-            .Str("AwsEventId", r.GuidString()).Str("AWSRegion", "eu-west-1").Str("AwsRequestId_", r.GuidString())
+            .Str("AwsEventId", r.GuidString()).Str("AWSRegion", "eu-west-1").Str("AwsRequestId_", requestId ?? r.GuidString())
             .Str("Category", managementEvent ? "Management" : "Data").Str("EventName", eventName).Str("EventSource", "bedrock.amazonaws.com")
             .Str("EventTypeName", "AwsApiCall").Str("EventVersion", "1.09").Bool("ManagementEvent", managementEvent)
             .Str("OperationName", "CloudTrail").Bool("ReadOnly", true).Str("RecipientAccountId", account)
