@@ -22,11 +22,10 @@ internal static class WatchlistWriter
         WriteSearchKeys(folder, "AIPackTrainingSubnets", [tenant.Ml.TrainingSubnet]);
         // The package feeds, storage and sign-in endpoints the training firewall policy allows.
         WriteSearchKeys(folder, "AIPackTrainingEgressAllowlist", tenant.Ml.AllowedFqdns);
-        // The MLOps service principal submits the scheduled jobs and refreshes their data; the training compute's
-        // managed identity reads it. Both ship models (register, deploy) through the release pipeline.
-        var pipelines = Identities(tenant.Services["mlops"], tenant.Services["training"]);
-        WriteSearchKeys(folder, "AIPackTrainingPipelineIdentities", pipelines);
-        WriteSearchKeys(folder, "AIPackReleasePipelineIdentities", pipelines);
+        // The MLOps service principal submits the scheduled jobs and refreshes their data, the training compute's
+        // managed identity reads it; only the MLOps pipeline ships models (registers and deploys).
+        WriteSearchKeys(folder, "AIPackTrainingPipelineIdentities", Identities(tenant.Services["mlops"], tenant.Services["training"]));
+        WriteSearchKeys(folder, "AIPackReleasePipelineIdentities", Identities(tenant.Services["mlops"]));
         // The organisation's own mail domain and its partners': mail to them is ordinary business.
         WriteSearchKeys(folder, "AIPackAllowedEmailDomains", [SimulatedTenant.Domain, .. TextBank.PartnerDomains]);
         // Knowledge-base writers: each index's document owners and the indexer service.
