@@ -1,3 +1,4 @@
+using SentinelAiPack.Telemetry.SampleData.Emit;
 using SentinelAiPack.Telemetry.SampleData.Traffic;
 using SentinelAiPack.Telemetry.SampleData.World;
 
@@ -28,9 +29,10 @@ internal static class WatchlistWriter
         WriteSearchKeys(folder, "AIPackReleasePipelineIdentities", Identities(tenant.Services["mlops"]));
         // The organisation's own mail domain and its partners': mail to them is ordinary business.
         WriteSearchKeys(folder, "AIPackAllowedEmailDomains", [SimulatedTenant.Domain, .. TextBank.PartnerDomains]);
-        // Knowledge-base writers: each index's document owners and the indexer service.
+        // Knowledge-base writers: each index's document owners, the indexer service and the indexer's address (the
+        // search indexing log names only the caller IP).
         WriteSearchKeys(folder, "AIPackKnowledgeBaseWriters",
-            [.. tenant.Indexes.SelectMany(i => i.Documents).Select(d => d.Owner), .. Identities(tenant.Services["indexer"])]);
+            [.. tenant.Indexes.SelectMany(i => i.Documents).Select(d => d.Owner), .. Identities(tenant.Services["indexer"]), KnowledgeBaseEmitter.IndexerIp]);
         // Tools the application owners accept to run without a person approving each call (self-service password
         // reset to the user's own registered phone; invoice payments below the finance agent's approval limit).
         WriteSearchKeys(folder, "AIPackUnattendedTools", BenignScripts.UnattendedTools);
