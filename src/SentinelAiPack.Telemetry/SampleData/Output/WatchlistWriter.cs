@@ -29,6 +29,10 @@ internal static class WatchlistWriter
         WriteSearchKeys(folder, "AIPackReleasePipelineIdentities", Identities(tenant.Services["mlops"]));
         // The organisation's own mail domain and its partners': mail to them is ordinary business.
         WriteSearchKeys(folder, "AIPackAllowedEmailDomains", [SimulatedTenant.Domain, .. TextBank.PartnerDomains]);
+        // The company's own domain, and the sites and partners the sales assistant's tools reach by design.
+        WriteSearchKeys(folder, "AIPackInternalDomains", [SimulatedTenant.Domain]);
+        WriteSearchKeys(folder, "AIPackAgentAllowedDestinations",
+            [.. Counterparts.PublicSites.Select(u => new Uri(u).Host), .. TextBank.PartnerDomains]);
         // Knowledge-base writers: each index's document owners, the indexer service and the indexer's address (the
         // search indexing log names only the caller IP).
         WriteSearchKeys(folder, "AIPackKnowledgeBaseWriters",
