@@ -238,7 +238,7 @@ public partial class ScenarioTests
         Assert.That(keys.Keys, Is.SupersetOf(new[] { "AIPackTrainingSubnets", "AIPackTrainingEgressAllowlist", "AIPackTrainingPipelineIdentities", "AIPackReleasePipelineIdentities", "AIPackAllowedEmailDomains", "AIPackKnowledgeBaseWriters", "AIPackUnattendedTools" }));
         Assert.That(keys.Values.SelectMany(k => k), Has.None.Contains(".example").And.None.Contains("192.0.2."));
         Assert.That(pipelineActors, Is.Not.Empty.And.No.AnyOf([.. keys["AIPackTrainingPipelineIdentities"], .. keys["AIPackReleasePipelineIdentities"]]));
-        Assert.That(writerActors, Is.Not.Empty.And.No.AnyOf([.. keys["AIPackKnowledgeBaseWriters"]]));
+        Assert.That(writerActors, Is.Not.Empty.And.No.AnyOf([.. keys["AIPackKnowledgeBaseWriters"], .. keys["AIPackKnowledgeBaseWriters"].Select(k => k.Replace("hr-policies:", string.Empty, StringComparison.Ordinal))]));
         Assert.That(keys["AIPackAllowedEmailDomains"], Does.Contain("contoso.com"));
     }
 
