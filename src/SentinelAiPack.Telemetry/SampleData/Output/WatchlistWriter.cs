@@ -33,10 +33,11 @@ internal static class WatchlistWriter
         WriteSearchKeys(folder, "AIPackInternalDomains", [SimulatedTenant.Domain]);
         WriteSearchKeys(folder, "AIPackAgentAllowedDestinations",
             [.. Counterparts.PublicSites.Select(u => new Uri(u).Host), .. TextBank.PartnerDomains]);
-        // Knowledge-base writers: each index's document owners on that index only (index:UPN), the indexer service and
+        // Knowledge-base writers: each index's document owners on that index only (index:UPN; not the authors of documents
+        // a scenario planted), the indexer service and
         // the indexer's address (the search indexing log names only the caller IP).
         WriteSearchKeys(folder, "AIPackKnowledgeBaseWriters",
-            [.. tenant.Indexes.SelectMany(i => i.Documents.Select(d => i.Name + ":" + d.Owner)), .. Identities(tenant.Services["indexer"]), KnowledgeBaseEmitter.IndexerIp]);
+            [.. tenant.Indexes.SelectMany(i => i.Documents.Where(d => !d.Planted).Select(d => i.Name + ":" + d.Owner)), .. Identities(tenant.Services["indexer"]), KnowledgeBaseEmitter.IndexerIp]);
         // Tools the application owners accept to run without a person approving each call (self-service password
         // reset to the user's own registered phone; invoice payments below the finance agent's approval limit).
         WriteSearchKeys(folder, "AIPackUnattendedTools", BenignScripts.UnattendedTools);
