@@ -225,6 +225,24 @@ public partial class ScenarioTests
     }
 
     [Test]
+    public void The_known_good_watchlists_name_no_attacker_identity_or_destination()
+    {
+        var folder = Path.Combine(_data.Folder, "watchlists");
+        var keys = Directory.EnumerateFiles(folder, "*.csv").ToDictionary(f => Path.GetFileNameWithoutExtension(f)!, f => File.ReadAllLines(f).Skip(1).ToList());
+        // Identities acting in a scenario against the rule that reads the list: none may be pre-approved there.
+        string[] Actors(params string[] scenarios) =>
+            [.. scenarios.SelectMany(n => _data.Scenario(n).Markers.Where(m => m.Key is "user" or "deployedBy").Select(m => m.Value))];
+        var pipelineActors = Actors("deployment-by-unexpected-identity", "dataset-modified-before-training", "key-listing-unexpected-identity", "registry-write-unexpected-identity");
+        var writerActors = Actors("knowledge-base-poisoning");
+
+        Assert.That(keys.Keys, Is.SupersetOf(new[] { "AIPackTrainingSubnets", "AIPackTrainingEgressAllowlist", "AIPackTrainingPipelineIdentities", "AIPackReleasePipelineIdentities", "AIPackAllowedEmailDomains", "AIPackKnowledgeBaseWriters", "AIPackUnattendedTools" }));
+        Assert.That(keys.Values.SelectMany(k => k), Has.None.Contains(".example").And.None.Contains("192.0.2."));
+        Assert.That(pipelineActors, Is.Not.Empty.And.No.AnyOf([.. keys["AIPackTrainingPipelineIdentities"], .. keys["AIPackReleasePipelineIdentities"]]));
+        Assert.That(writerActors, Is.Not.Empty.And.No.AnyOf([.. keys["AIPackKnowledgeBaseWriters"], .. keys["AIPackKnowledgeBaseWriters"].Select(k => k.Replace("hr-policies:", string.Empty, StringComparison.Ordinal))]));
+        Assert.That(keys["AIPackAllowedEmailDomains"], Does.Contain("contoso.com"));
+    }
+
+    [Test]
     public void Off_schedule_job_scales_the_gpu_cluster_at_night()
     {
         var markers = _data.Scenario("off-schedule-compute").Markers;

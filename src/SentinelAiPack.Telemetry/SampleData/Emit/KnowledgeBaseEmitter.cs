@@ -6,6 +6,9 @@ namespace SentinelAiPack.Telemetry.SampleData.Emit;
 /// <summary>Who wrote a document into a knowledge base: the blob upload, the indexer's AIKnowledgeBaseWrite_CL row and the search indexing log.</summary>
 public sealed class KnowledgeBaseEmitter(GenerationContext ctx)
 {
+    /// <summary>The search service's indexer address: its indexing log names no identity, only this caller IP.</summary>
+    public const string IndexerIp = "10.30.1.5";
+
     public void Write(DateTime t, KnowledgeIndex index, KbDocument document, string operation, string actorUpn, string actorObjectId,
         string actorType, string actorIp, Finding? finding, SeededRandom r)
     {
@@ -44,7 +47,7 @@ public sealed class KnowledgeBaseEmitter(GenerationContext ctx)
             .Str("ResourceType", "SEARCHSERVICES").Str("Resource", SimulatedTenant.SearchService.ToUpperInvariant()).Str("Category", "OperationLogs")
             .Str("OperationName", operation == "Delete" ? "Indexing.Delete" : "Indexing.Index").Str("OperationVersion", "2024-07-01")
             .Str("ResultType", "Success").Str("ResultSignature", "200").Long("DurationMs", 40 + r.Next(200))
-            .Str("CallerIPAddress", "10.30.1.5").Str("CorrelationId", r.GuidString()).Str("Level", "Informational")
+            .Str("CallerIPAddress", IndexerIp).Str("CorrelationId", r.GuidString()).Str("Level", "Informational")
             .Str("IndexName_s", index.Name).Real("Documents_d", 1, 0).Real("resultSignature_d", 200, 0)
             .End();
     }

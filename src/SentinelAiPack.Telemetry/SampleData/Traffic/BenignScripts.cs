@@ -16,6 +16,13 @@ internal static class BenignScripts
         "Thanks. And how does {0} work for part-time staff?", "Please give me the short version of the {0} guideline.",
     ];
 
+    /// <summary>
+    /// High-impact tools that run without a person approving each call by design: a self-service password reset to
+    /// the user's own registered phone, and invoice payments below the finance agent's approval limit (a person
+    /// approves larger ones). The tenant's SOC lists them in AIPackUnattendedTools.
+    /// </summary>
+    public static readonly string[] UnattendedTools = ["reset_password", "pay_invoice"];
+
     public static TurnScript Next(Conversation c, DateTime t, SeededRandom r)
     {
         var topic = r.Pick(c.App.Topics);

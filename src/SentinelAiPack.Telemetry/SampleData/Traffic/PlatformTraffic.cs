@@ -36,6 +36,7 @@ internal sealed class PlatformTraffic(GenerationContext ctx)
                 ctx.ControlPlane.Operation(registered, "Microsoft.MachineLearningServices/workspaces/models/versions/write",
                     $"{Tenant.Ml.WorkspaceResourceId}/models/{Tenant.Ml.Endpoint.ModelName}/versions/{MlEmitter.ModelVersionFor(day)}",
                     ControlPlaneEmitter.Actor.Of(Tenant.Services["mlops"]), r);
+                RegistryIntegrityRecord(registered.AddHours(1), MlEmitter.ModelVersionFor(day));
             }
         }
 
@@ -189,6 +190,22 @@ internal sealed class PlatformTraffic(GenerationContext ctx)
             .Str("DeploymentName", "blue").Str("InstanceId", "blue-" + r.Hex(6)).Str("Message", "Liveness probe succeeded after container restart")
             .Str("Name", "ContainerRestarted").Str("OperationName", "EventLog")
             .Str("_ResourceId", (Tenant.Ml.WorkspaceResourceId + "/onlineEndpoints/fraud-scoring").ToLowerInvariant()).End();
+    }
+
+    /// <summary>
+    /// The collector's record of a version the pipeline registered: the registry's hash, no deployment yet
+    /// (IntegrityStatus Unavailable: nothing deployed to compare). Without it every nightly registration lacks an
+    /// integrity record, which a tenant running the collector over its registry would not see.
+    /// </summary>
+    private void RegistryIntegrityRecord(DateTime t, string version)
+    {
+        var model = Tenant.Ml.Endpoint.ModelName;
+        ctx.Sink.Row("AIModelInventory_CL", t)
+            .Str("CollectorRunId", "inv-registry-" + t.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)).Str("Platform", "AzureML")
+            .Str("ResourceId", Tenant.Ml.RegistryResourceId).Str("ServiceName", Tenant.Ml.Registry).Str("ModelName", model).Str("ModelVersion", version)
+            .Str("ModelAssetId", $"azureml://registries/{Tenant.Ml.Registry}/models/{model}/versions/{version}").Str("RegistryName", Tenant.Ml.Registry)
+            .Str("RegisteredSha256", Hashing.Sha256Hex($"registry/{model}/{version}")).Str("IntegrityStatus", "Unavailable")
+            .Str("ScanStatus", "Clean").Str("DeployedBy", Tenant.Services["mlops"].Name).End();
     }
 
     private void Inventory(DateTime day, SeededRandom r)
