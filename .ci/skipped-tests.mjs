@@ -7,11 +7,13 @@ const decode = s => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot
 let skipped = 0;
 for (const file of readdirSync(folder).filter(f => f.endsWith(".trx")).sort()) {
   const xml = readFileSync(join(folder, file), "utf8");
-  for (const match of xml.matchAll(/<UnitTestResult\b([^>]*)>([\s\S]*?)<\/UnitTestResult>|<UnitTestResult\b([^>]*)\/>/g)) {
-    const attributes = match[1] ?? match[3];
+  // Self-closing results first: otherwise a passed `<UnitTestResult ... />` would open a match that runs on to the next
+  // result's closing tag and hide it.
+  for (const match of xml.matchAll(/<UnitTestResult\b([^>]*?)\/>|<UnitTestResult\b([^>]*)>([\s\S]*?)<\/UnitTestResult>/g)) {
+    const attributes = match[1] ?? match[2];
     if (!/outcome="NotExecuted"/.test(attributes)) continue;
     const name = decode(/testName="([^"]*)"/.exec(attributes)?.[1] ?? "?");
-    const reason = decode(/<Message>([\s\S]*?)<\/Message>/.exec(match[2] ?? "")?.[1] ?? "no reason given").split("\n")[0].trim();
+    const reason = decode(/<Message>([\s\S]*?)<\/Message>/.exec(match[3] ?? "")?.[1] ?? "no reason given").split("\n")[0].trim();
     console.log(`skipped: ${name}: ${reason}`);
     skipped++;
   }
